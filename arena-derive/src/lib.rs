@@ -1,0 +1,1 @@
+//! `#[derive(ArenaPod)]` for `arena-memory`.
