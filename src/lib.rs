@@ -3,3 +3,10 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
+
+mod arena;
+mod bumping;
+mod error;
+
+pub use arena::{Arena, ArenaBuilder};
+pub use error::ArenaError;

@@ -1,0 +1,1024 @@
+//! [`Arena`]: one block of memory carved by a bump pointer, with persistent and
+//! ephemeral regions.
+#![expect(
+    clippy::mut_from_ref,
+    reason = "an arena hands out fresh, disjoint memory through `&self`, as bumpalo does"
+)]
+
+mod allocator;
+mod block;
+mod builder;
+
+use core::alloc::Layout;
+use core::cell::Cell;
+use core::fmt;
+use core::marker::PhantomData;
+use core::mem::{self, MaybeUninit};
+use core::ptr::{self, NonNull};
+use core::sync::atomic::Ordering;
+
+pub use builder::ArenaBuilder;
+
+use crate::bumping;
+use crate::error::ArenaError;
+use block::{Backing, ChildLink};
+
+/// A bump arena over one block of memory that lives for `'m`.
+///
+/// Allocation moves a pointer forward through the block; nothing is freed one by
+/// one. Everything is given back at once by [`reset`](Arena::reset), which moves
+/// the pointer back to the start in O(1) and runs no destructors (the arena only
+/// holds `Copy` values).
+///
+/// # Persistent and ephemeral regions
+///
+/// [`ephemeral`](Arena::ephemeral) marks everything allocated so far as
+/// *persistent* and returns a child `Arena` over the rest of the block. A frame
+/// allocates from the child and resets it; the borrow checker refuses any use of
+/// an ephemeral reference after that reset, while persistent references (which
+/// borrow the parent) stay valid across any number of child resets.
+///
+/// ```
+/// use arena_memory::Arena;
+///
+/// let arena = Arena::with_capacity(4096)?;
+/// let frames_seen = arena.alloc(0u64); // persistent
+/// let mut frame = arena.ephemeral()?;
+/// for _ in 0..3 {
+///     let label = frame.alloc_str("hello"); // ephemeral
+///     assert_eq!(label, "hello");
+///     *frames_seen += 1;
+///     frame.reset(); // `label` can no longer be used
+/// }
+/// drop(frame);
+/// assert_eq!(*frames_seen, 3);
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+///
+/// # Errors instead of panics
+///
+/// Every `try_*` method returns [`ArenaError`] and leaves the arena unchanged on
+/// failure; its twin without `try_` panics with the error's message.
+///
+/// # Threads
+///
+/// An `Arena` is [`Send`] (it can move to another thread, children included) but
+/// not [`Sync`]: it allocates through `&self`, so two threads may not share one.
+///
+/// # Memory that is borrowed, owned or uninitialised
+///
+/// [`Arena::with_capacity`] owns a block from the global allocator and frees it on
+/// drop. [`Arena::new`] borrows the caller's initialised bytes (a stack array, a
+/// `static`, an mmap), and [`Arena::from_uninit`] borrows uninitialised ones.
+pub struct Arena<'m> {
+    /// The bump pointer: the next free byte. `start <= cur <= end`.
+    cur: Cell<NonNull<u8>>,
+    /// How far the bump pointer may go: `end`, or `cur` at the time of sealing
+    /// while a child has the rest. `cur <= limit <= end` except right after a
+    /// rollback while sealed, when `cur < limit`.
+    limit: Cell<NonNull<u8>>,
+    /// The first usable byte, aligned to `cache_line`.
+    start: NonNull<u8>,
+    /// One past the last usable byte.
+    end: NonNull<u8>,
+    /// The highest `used()` recorded so far (at resets, rollbacks and unseals);
+    /// the live figure is `max(peak, used())`.
+    peak: Cell<usize>,
+    /// Whether a child was made and the parent has not seen it dropped yet.
+    sealed: Cell<bool>,
+    /// The alignment of `start`, given to children too.
+    cache_line: usize,
+    /// What a child of this arena reports back through.
+    link: ChildLink,
+    /// The parent's link, for a child; with the offset of `start` in the parent.
+    parent: Option<(&'m ChildLink, usize)>,
+    /// Who owns the block, and what to do with it on drop.
+    backing: Backing,
+    _memory: PhantomData<&'m mut [MaybeUninit<u8>]>,
+}
+
+// SAFETY: an `Arena` owns its block or holds the unique borrow of it (`&'m mut`),
+// and its raw pointers point only into that block, so moving it to another thread
+// moves nothing shared with this one. The one thing a child shares with its
+// parent, `ChildLink`, is made of atomics, and the parent cannot be used from
+// another thread while the child borrows it (`Arena` is not `Sync`).
+unsafe impl Send for Arena<'_> {}
+
+impl Arena<'static> {
+    /// An arena over an owned block of at least `bytes` usable bytes from the
+    /// global allocator, aligned to 64 bytes; freed when the arena is dropped.
+    ///
+    /// Use [`Arena::builder`] for another cache-line size.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::EmptyMemory`] for zero bytes, [`ArenaError::SizeOverflow`] if
+    /// `bytes` rounded up to the cache line exceeds `isize::MAX`, and
+    /// [`ArenaError::OutOfMemory`] if the global allocator fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(1 << 20)?;
+    /// assert!(arena.capacity() >= 1 << 20);
+    /// assert_eq!(arena.used(), 0);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    pub fn with_capacity(bytes: usize) -> Result<Arena<'static>, ArenaError> {
+        ArenaBuilder::new().with_capacity(bytes)
+    }
+}
+
+impl<'m> Arena<'m> {
+    /// An arena over the caller's block of initialised bytes: a stack array, a
+    /// `static`, an mmap.
+    ///
+    /// The usable start is the first address in `memory` aligned to 64 bytes (the
+    /// default cache line; see [`Arena::builder`]), so up to 63 bytes may go
+    /// unused.
+    ///
+    /// When the arena is dropped it writes zeros over the bytes it handed out, so
+    /// `memory` is all initialised bytes again, whatever was stored there (padding
+    /// bytes of stored values are uninitialised, and reading them as `u8` would be
+    /// undefined behaviour). If the arena is leaked with [`core::mem::forget`]
+    /// that cannot happen: prefer [`Arena::from_uninit`], which has no such
+    /// duty, when the arena may be leaked.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::EmptyMemory`] for an empty slice;
+    /// [`ArenaError::InsufficientSpaceForAlignment`] if no byte of `memory` is
+    /// left after aligning its start.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// #[repr(C, align(64))]
+    /// struct Block([u8; 1024]);
+    ///
+    /// let mut block = Block([0; 1024]);
+    /// let arena = Arena::new(&mut block.0)?;
+    /// assert_eq!(arena.capacity(), 1024);
+    /// let x = arena.alloc(7u32);
+    /// assert_eq!(*x, 7);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn new(memory: &'m mut [u8]) -> Result<Arena<'m>, ArenaError> {
+        ArenaBuilder::new().build(memory)
+    }
+
+    /// An arena over the caller's block of uninitialised bytes.
+    ///
+    /// # Errors
+    ///
+    /// As for [`Arena::new`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    /// use core::mem::MaybeUninit;
+    ///
+    /// let mut block = [MaybeUninit::<u8>::uninit(); 4096];
+    /// let arena = Arena::from_uninit(&mut block)?;
+    /// assert!(arena.capacity() > 4096 - 64);
+    /// assert_eq!(arena.alloc_str("hi"), "hi");
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn from_uninit(memory: &'m mut [MaybeUninit<u8>]) -> Result<Arena<'m>, ArenaError> {
+        ArenaBuilder::new().build_uninit(memory)
+    }
+
+    /// A builder for an arena with options: the cache-line size its start (and
+    /// its children's starts) are aligned to.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::builder().cache_line_size(128).with_capacity(1000)?;
+    /// assert_eq!(arena.cache_line_size(), 128);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn builder() -> ArenaBuilder {
+        ArenaBuilder::new()
+    }
+
+    /// Assembles an arena over `[block, block + len)`, its start aligned to
+    /// `cache_line`.
+    ///
+    /// # Safety
+    ///
+    /// - `block` is valid for reads and writes of `len` bytes for `'m`, and nothing
+    ///   else uses those bytes during `'m` but through this arena.
+    /// - `backing` describes who owns the block, and if it is owned, it is this
+    ///   very block.
+    unsafe fn from_raw_block(
+        block: NonNull<u8>,
+        len: usize,
+        cache_line: usize,
+        backing: Backing,
+    ) -> Result<Arena<'m>, ArenaError> {
+        if len == 0 {
+            return Err(ArenaError::EmptyMemory);
+        }
+        // `align_offset` (not address rounding) so that Miri's symbolic alignment
+        // check can follow the proof; it may answer `usize::MAX` for "cannot".
+        let pad = block.as_ptr().align_offset(cache_line);
+        if pad >= len {
+            return Err(ArenaError::InsufficientSpaceForAlignment {
+                alignment: cache_line,
+                available: len,
+            });
+        }
+        // SAFETY: `pad < len`, so `block + pad` and `block + len` are in (or one
+        // past) the block, which is one allocation (precondition 1).
+        let (start, end) = unsafe { (block.add(pad), block.add(len)) };
+        Ok(Arena::over(start, end, cache_line, None, backing))
+    }
+
+    /// The arena over `[start, end)`, whose start is aligned to `cache_line`.
+    fn over(
+        start: NonNull<u8>,
+        end: NonNull<u8>,
+        cache_line: usize,
+        parent: Option<(&'m ChildLink, usize)>,
+        backing: Backing,
+    ) -> Arena<'m> {
+        debug_assert!(start <= end);
+        debug_assert!(start == end || start.as_ptr().addr() % cache_line == 0);
+        Arena {
+            cur: Cell::new(start),
+            limit: Cell::new(end),
+            start,
+            end,
+            peak: Cell::new(0),
+            sealed: Cell::new(false),
+            cache_line,
+            link: ChildLink::new(),
+            parent,
+            backing,
+            _memory: PhantomData,
+        }
+    }
+
+    // ----- allocation ----------------------------------------------------------
+
+    /// Allocates `value` and returns a mutable reference to it, aligned to
+    /// `align_of::<T>()`.
+    ///
+    /// Zero-sized values take no memory and never fail.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::CapacityExceeded`] if the value (and the padding its
+    /// alignment needs) does not fit; [`ArenaError::Sealed`] while a child made
+    /// by [`ephemeral`](Arena::ephemeral) lives.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let point = arena.try_alloc((1.0f32, 2.0f32))?;
+    /// point.0 += 1.0;
+    /// assert_eq!(*point, (2.0, 2.0));
+    /// assert!(arena.try_alloc([0u8; 100]).is_err());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline(always)]
+    pub fn try_alloc<T: Copy>(&self, value: T) -> Result<&mut T, ArenaError> {
+        let slot = self.try_alloc_uninit::<T>()?;
+        Ok(slot.write(value))
+    }
+
+    /// Allocates `value`, as [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc` would return an error, with that error's message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let n = arena.alloc(41u64);
+    /// *n += 1;
+    /// assert_eq!(*n, 42);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline(always)]
+    #[track_caller]
+    pub fn alloc<T: Copy>(&self, value: T) -> &mut T {
+        unwrap(self.try_alloc(value))
+    }
+
+    /// Allocates room for one `T`, uninitialised.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let slot = arena.try_alloc_uninit::<u32>()?;
+    /// let n = slot.write(5);
+    /// assert_eq!(*n, 5);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline(always)]
+    pub fn try_alloc_uninit<T>(&self) -> Result<&mut MaybeUninit<T>, ArenaError> {
+        let layout = Layout::new::<T>();
+        let ptr = if layout.size() == 0 {
+            NonNull::<T>::dangling().cast::<u8>()
+        } else {
+            match self.bump(layout) {
+                Some(ptr) => ptr,
+                None => self.alloc_slow(layout)?,
+            }
+        };
+        // SAFETY: `ptr` is aligned for `T` and, for a sized `T`, points to
+        // `size_of::<T>()` bytes of the block that no other reference covers (the
+        // bump pointer has moved past them, and only `reset(&mut self)` moves it
+        // back, which ends this borrow); a zero-sized `T` needs only alignment.
+        // `MaybeUninit` accepts any bytes.
+        Ok(unsafe { ptr.cast::<MaybeUninit<T>>().as_mut() })
+    }
+
+    /// Allocates a copy of `src`.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::SizeOverflow`] if the slice's size overflows, else as for
+    /// [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let xs = arena.try_alloc_slice_copy(&[1, 2, 3])?;
+    /// xs[0] = 10;
+    /// assert_eq!(xs, &[10, 2, 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_slice_copy<T: Copy>(&self, src: &[T]) -> Result<&mut [T], ArenaError> {
+        let dst = self.try_alloc_slice_uninit::<T>(src.len())?;
+        // SAFETY: `dst` is fresh arena memory of `src.len()` elements, so it does
+        // not overlap `src`; `MaybeUninit<T>` has the layout of `T`.
+        unsafe {
+            ptr::copy_nonoverlapping(src.as_ptr(), dst.as_mut_ptr().cast::<T>(), src.len());
+        }
+        // SAFETY: all `src.len()` elements were just initialised.
+        Ok(unsafe { slice_assume_init_mut(dst) })
+    }
+
+    /// Allocates a copy of `src`, as
+    /// [`try_alloc_slice_copy`](Arena::try_alloc_slice_copy).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_slice_copy` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// assert_eq!(arena.alloc_slice_copy(&[1u16, 2]), &[1, 2]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_slice_copy<T: Copy>(&self, src: &[T]) -> &mut [T] {
+        unwrap(self.try_alloc_slice_copy(src))
+    }
+
+    /// Allocates `len` copies of `value`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc_slice_copy`](Arena::try_alloc_slice_copy).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// assert_eq!(arena.try_alloc_slice_fill(3, 'x')?, &['x', 'x', 'x']);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_slice_fill<T: Copy>(
+        &self,
+        len: usize,
+        value: T,
+    ) -> Result<&mut [T], ArenaError> {
+        let dst = self.try_alloc_slice_uninit::<T>(len)?;
+        for slot in dst.iter_mut() {
+            slot.write(value);
+        }
+        // SAFETY: every element was just initialised.
+        Ok(unsafe { slice_assume_init_mut(dst) })
+    }
+
+    /// Allocates `len` copies of `value`, as
+    /// [`try_alloc_slice_fill`](Arena::try_alloc_slice_fill).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_slice_fill` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// assert_eq!(arena.alloc_slice_fill(2, 0.5f32), &[0.5, 0.5]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_slice_fill<T: Copy>(&self, len: usize, value: T) -> &mut [T] {
+        unwrap(self.try_alloc_slice_fill(len, value))
+    }
+
+    /// Allocates room for `len` elements of `T`, uninitialised.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc_slice_copy`](Arena::try_alloc_slice_copy).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let slots = arena.try_alloc_slice_uninit::<u8>(4)?;
+    /// assert_eq!(slots.len(), 4);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_slice_uninit<T>(
+        &self,
+        len: usize,
+    ) -> Result<&mut [MaybeUninit<T>], ArenaError> {
+        let size = bumping::array_size(len, mem::size_of::<T>()).ok_or(ArenaError::SizeOverflow)?;
+        let layout = Layout::from_size_align(size, mem::align_of::<T>())
+            .map_err(|_| ArenaError::SizeOverflow)?;
+        let ptr = self.try_alloc_layout(layout)?;
+        // SAFETY: `ptr` is aligned for `T` and points to `len * size_of::<T>()`
+        // bytes that no other reference covers (see `try_alloc_uninit`); for a
+        // zero-sized layout it is a dangling aligned pointer, valid for a slice of
+        // zero-sized elements or of length 0.
+        Ok(unsafe { core::slice::from_raw_parts_mut(ptr.cast::<MaybeUninit<T>>().as_ptr(), len) })
+    }
+
+    /// Allocates a copy of the string `s`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let s = arena.try_alloc_str("héllo")?;
+    /// s.make_ascii_uppercase();
+    /// assert_eq!(s, "HéLLO");
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_str(&self, s: &str) -> Result<&mut str, ArenaError> {
+        let bytes = self.try_alloc_slice_copy(s.as_bytes())?;
+        // SAFETY: the bytes are a copy of a `str`, so they are UTF-8.
+        Ok(unsafe { core::str::from_utf8_unchecked_mut(bytes) })
+    }
+
+    /// Allocates a copy of the string `s`, as
+    /// [`try_alloc_str`](Arena::try_alloc_str).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_str` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// assert_eq!(arena.alloc_str("row 7"), "row 7");
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_str(&self, s: &str) -> &mut str {
+        unwrap(self.try_alloc_str(s))
+    }
+
+    /// Allocates `len` zeroed bytes (Clay's raw `Allocate`).
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let bytes = arena.try_alloc_bytes(16)?;
+    /// assert!(bytes.iter().all(|&b| b == 0));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_bytes(&self, len: usize) -> Result<&mut [u8], ArenaError> {
+        let dst = self.try_alloc_slice_uninit::<u8>(len)?;
+        // SAFETY: `dst` is `len` writable bytes.
+        unsafe { ptr::write_bytes(dst.as_mut_ptr(), 0, len) };
+        // SAFETY: every byte was just initialised to zero.
+        Ok(unsafe { slice_assume_init_mut(dst) })
+    }
+
+    /// Allocates `len` zeroed bytes, as [`try_alloc_bytes`](Arena::try_alloc_bytes).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_bytes` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// assert_eq!(arena.alloc_bytes(3), &[0, 0, 0]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_bytes(&self, len: usize) -> &mut [u8] {
+        unwrap(self.try_alloc_bytes(len))
+    }
+
+    /// Allocates a block for `layout`, uninitialised, and returns its start.
+    ///
+    /// A zero-sized layout takes no memory and returns a dangling pointer aligned
+    /// to `layout.align()`. The block stays valid until this arena is reset or
+    /// dropped.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    /// use core::alloc::Layout;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let ptr = arena.try_alloc_layout(Layout::from_size_align(24, 32).unwrap())?;
+    /// assert_eq!(ptr.as_ptr() as usize % 32, 0);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_layout(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
+        if layout.size() == 0 {
+            return Ok(dangling_for(layout));
+        }
+        match self.bump(layout) {
+            Some(ptr) => Ok(ptr),
+            None => self.alloc_slow(layout),
+        }
+    }
+
+    /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`.
+    #[inline(always)]
+    fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {
+        let cur = self.cur.get();
+        let remaining = self.limit.get().as_ptr().addr() - cur.as_ptr().addr();
+        let pad = bumping::fit_layout(
+            cur.as_ptr().addr(),
+            remaining,
+            layout.size(),
+            layout.align(),
+        )?;
+        // SAFETY: `pad + size <= limit - cur`, and `limit <= end`, so both
+        // pointers stay inside the block.
+        unsafe {
+            let start = cur.add(pad);
+            self.cur.set(start.add(layout.size()));
+            Some(start)
+        }
+    }
+
+    /// The slow path: take back memory from a dropped child, then retry, or
+    /// explain the failure.
+    #[cold]
+    #[inline(never)]
+    fn alloc_slow(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
+        self.unseal_if_child_dropped()?;
+        if let Some(ptr) = self.bump(layout) {
+            return Ok(ptr);
+        }
+        let cur = self.cur.get().as_ptr().addr();
+        let remaining = self.limit.get().as_ptr().addr().saturating_sub(cur);
+        Err(ArenaError::CapacityExceeded {
+            requested: layout.size(),
+            remaining: bumping::usable_at(cur, remaining, layout.align()),
+        })
+    }
+
+    /// If a child was made, either report `Sealed` (it lives) or take its memory
+    /// back (it was dropped).
+    fn unseal_if_child_dropped(&self) -> Result<(), ArenaError> {
+        if self.sealed.get() {
+            if self.link.live.load(Ordering::Acquire) {
+                return Err(ArenaError::Sealed);
+            }
+            self.sealed.set(false);
+            self.limit.set(self.end);
+            self.record_peak(self.link.peak.load(Ordering::Relaxed));
+        }
+        Ok(())
+    }
+
+    fn record_peak(&self, used: usize) {
+        if used > self.peak.get() {
+            self.peak.set(used);
+        }
+    }
+
+    // ----- in-place growth and rollback, for the collections and `Allocator` ----
+
+    /// Grows the allocation `[ptr, ptr + old_size)` to `new_size` bytes where it
+    /// stands, if it is the most recent allocation and the room is there.
+    /// Returns whether it did.
+    #[inline]
+    pub(crate) fn grow_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) -> bool {
+        debug_assert!(new_size >= old_size);
+        let cur = self.cur.get();
+        if old_size == 0 || ptr.as_ptr().addr() + old_size != cur.as_ptr().addr() {
+            return false;
+        }
+        let extra = new_size - old_size;
+        let room = self.limit.get().as_ptr().addr() - cur.as_ptr().addr();
+        if extra > room {
+            return false;
+        }
+        // SAFETY: `extra <= limit - cur`, so `cur + extra` stays in the block.
+        self.cur.set(unsafe { cur.add(extra) });
+        true
+    }
+
+    /// Gives back the tail `[ptr + new_size, ptr + old_size)` of the most recent
+    /// allocation, so the next allocation reuses it. Does nothing for any other
+    /// allocation, or while sealed (the memory past the seal is the child's).
+    #[inline]
+    pub(crate) fn shrink_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) {
+        debug_assert!(new_size <= old_size);
+        let cur = self.cur.get();
+        if old_size == 0 || self.sealed.get() || ptr.as_ptr().addr() + old_size != cur.as_ptr().addr()
+        {
+            return;
+        }
+        self.record_peak(self.used());
+        // SAFETY: `ptr + new_size` is inside the allocation, which is inside the
+        // block, and at or after `start`.
+        self.cur.set(unsafe { ptr.add(new_size) });
+    }
+
+    // ----- regions ---------------------------------------------------------------
+
+    /// Marks everything allocated so far as persistent and returns a child arena
+    /// over the rest of the block, its start aligned to the cache line (Clay's
+    /// `InitializePersistentMemory`).
+    ///
+    /// While the child lives, this arena is *sealed*: allocating from it returns
+    /// [`ArenaError::Sealed`]. Its existing allocations stay valid, and stay
+    /// valid across every [`reset`](Arena::reset) of the child. When the child is
+    /// dropped this arena allocates again, over the memory the child used.
+    /// Children nest: a frame arena can hand out a scratch arena the same way.
+    ///
+    /// A child over a full arena is valid and has capacity 0.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::Sealed`] if a child of this arena is alive already.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaError};
+    ///
+    /// let arena = Arena::with_capacity(1024)?;
+    /// let cache = arena.alloc_slice_fill(8, 0u32); // persistent
+    /// {
+    ///     let mut frame = arena.ephemeral()?;
+    ///     assert_eq!(arena.try_alloc(1u8), Err(ArenaError::Sealed));
+    ///     for i in 0..10u32 {
+    ///         let scratch = frame.alloc_slice_fill(64, i);
+    ///         cache[(i % 8) as usize] += scratch[0];
+    ///         frame.reset();
+    ///     }
+    /// }
+    /// assert_eq!(cache[1], 1 + 9);
+    /// assert!(arena.try_alloc(1u8).is_ok()); // the child is gone
+    /// # Ok::<(), ArenaError>(())
+    /// ```
+    pub fn ephemeral(&self) -> Result<Arena<'_>, ArenaError> {
+        self.unseal_if_child_dropped()?;
+        let cur = self.cur.get();
+        let room = self.end.as_ptr().addr() - cur.as_ptr().addr();
+        let pad = cur.as_ptr().align_offset(self.cache_line);
+        let child_start = if pad < room {
+            // SAFETY: `pad < room` keeps `cur + pad` inside the block.
+            unsafe { cur.add(pad) }
+        } else {
+            // No aligned byte is left: the child is empty, at the block's end.
+            self.end
+        };
+        self.seal();
+        let offset = child_start.as_ptr().addr() - self.start.as_ptr().addr();
+        Ok(Arena::over(
+            child_start,
+            self.end,
+            self.cache_line,
+            Some((&self.link, offset)),
+            Backing::Child,
+        ))
+    }
+
+    fn seal(&self) {
+        self.sealed.set(true);
+        self.limit.set(self.cur.get());
+        self.link.live.store(true, Ordering::Relaxed);
+    }
+
+    /// Throws away everything allocated in this arena, in O(1): the bump pointer
+    /// moves back to the start (Clay's `ResetEphemeralMemory`). No destructor
+    /// runs; the memory is reused by the next allocations.
+    ///
+    /// Taking `&mut self` makes the borrow checker reject any use, after the
+    /// reset, of a reference allocated before it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let mut arena = Arena::with_capacity(256)?;
+    /// arena.alloc_bytes(200);
+    /// assert_eq!(arena.used(), 200);
+    /// arena.reset();
+    /// assert_eq!(arena.used(), 0);
+    /// assert_eq!(arena.peak(), 200);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn reset(&mut self) {
+        let peak = self.peak();
+        self.peak.set(peak);
+        self.cur.set(self.start);
+        self.limit.set(self.end);
+        self.sealed.set(false);
+        // No child can be alive: it would borrow `self`. One that was leaked with
+        // `mem::forget` can never be used again.
+        *self.link.live.get_mut() = false;
+    }
+
+    // ----- figures ---------------------------------------------------------------
+
+    /// The usable bytes of this arena: from its aligned start to the end of the
+    /// block.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(100)?;
+    /// assert_eq!(arena.capacity(), arena.used() + arena.remaining());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.end.as_ptr().addr() - self.start.as_ptr().addr()
+    }
+
+    /// The bytes from this arena's start to its bump pointer, padding included.
+    ///
+    /// For a sealed parent this is its persistent region. A child's allocations
+    /// count in the child's figures.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(100)?;
+    /// arena.alloc(1u8);
+    /// arena.alloc(1u32); // 3 bytes of padding, then 4
+    /// assert_eq!(arena.used(), 8);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn used(&self) -> usize {
+        self.cur.get().as_ptr().addr() - self.start.as_ptr().addr()
+    }
+
+    /// `capacity() - used()`: the bytes after the bump pointer. While sealed,
+    /// these belong to the child.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// arena.alloc_bytes(60);
+    /// assert_eq!(arena.remaining(), 4);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn remaining(&self) -> usize {
+        self.end.as_ptr().addr() - self.cur.get().as_ptr().addr()
+    }
+
+    /// The highest [`used()`](Arena::used) ever reached, across resets,
+    /// including what dropped children used (counted from this arena's start).
+    ///
+    /// A live child's use shows in its own `peak()`, and in this one once it is
+    /// dropped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(1024)?;
+    /// arena.alloc_bytes(64);
+    /// {
+    ///     let mut frame = arena.ephemeral()?;
+    ///     frame.alloc_bytes(100);
+    ///     frame.reset();
+    ///     frame.alloc_bytes(10);
+    ///     assert_eq!(frame.peak(), 100);
+    /// }
+    /// assert_eq!(arena.peak(), 64 + 100);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn peak(&self) -> usize {
+        let child = self.link.peak.load(Ordering::Relaxed);
+        self.peak.get().max(self.used()).max(child)
+    }
+
+    /// The alignment of this arena's start and of its children's starts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// assert_eq!(Arena::with_capacity(8)?.cache_line_size(), 64);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn cache_line_size(&self) -> usize {
+        self.cache_line
+    }
+
+    /// Whether a child made by [`ephemeral`](Arena::ephemeral) is alive, so that
+    /// allocating here fails with [`ArenaError::Sealed`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let frame = arena.ephemeral()?;
+    /// assert!(arena.is_sealed());
+    /// drop(frame);
+    /// assert!(!arena.is_sealed());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn is_sealed(&self) -> bool {
+        self.sealed.get() && self.link.live.load(Ordering::Acquire)
+    }
+
+    /// Whether `ptr` points into the part of this arena's block that has been
+    /// handed out (`[start, start + used())`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let x = arena.alloc(1u32);
+    /// assert!(arena.contains(x as *const u32 as *const u8));
+    /// assert!(!arena.contains(&0u8));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn contains(&self, ptr: *const u8) -> bool {
+        let addr = ptr.addr();
+        self.start.as_ptr().addr() <= addr && addr < self.cur.get().as_ptr().addr()
+    }
+}
+
+impl Drop for Arena<'_> {
+    fn drop(&mut self) {
+        let peak = self.peak();
+        if let Some((link, offset)) = self.parent {
+            link.peak.fetch_max(offset + peak, Ordering::Relaxed);
+            link.live.store(false, Ordering::Release);
+        }
+        if let Backing::BorrowedInit = self.backing {
+            // SAFETY: `[start, start + peak)` is inside the borrowed block (peak
+            // never exceeds `end - start`), which is ours until `'m` ends.
+            unsafe { ptr::write_bytes(self.start.as_ptr(), 0, peak) };
+        }
+        // An owned block is freed by `Backing`'s own drop, after this.
+    }
+}
+
+impl fmt::Debug for Arena<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Arena")
+            .field("capacity", &self.capacity())
+            .field("used", &self.used())
+            .field("peak", &self.peak())
+            .field("cache_line_size", &self.cache_line)
+            .field("sealed", &self.is_sealed())
+            .field("ephemeral", &self.parent.is_some())
+            .finish()
+    }
+}
+
+/// Unwraps an arena result, panicking with the error's message at the caller.
+#[inline(always)]
+#[track_caller]
+pub(crate) fn unwrap<T>(result: Result<T, ArenaError>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(err) => fail(err),
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn fail(err: ArenaError) -> ! {
+    panic!("{err}")
+}
+
+/// A dangling pointer aligned to `layout.align()`, for zero-sized allocations.
+#[inline(always)]
+pub(crate) fn dangling_for(layout: Layout) -> NonNull<u8> {
+    let ptr = ptr::without_provenance_mut::<u8>(layout.align());
+    // SAFETY: an alignment is never zero.
+    unsafe { NonNull::new_unchecked(ptr) }
+}
+
+/// `&mut [MaybeUninit<T>]` to `&mut [T]`.
+///
+/// # Safety
+///
+/// - Every element of `slice` is initialised.
+#[inline(always)]
+pub(crate) unsafe fn slice_assume_init_mut<T>(slice: &mut [MaybeUninit<T>]) -> &mut [T] {
+    // SAFETY: `MaybeUninit<T>` has the layout of `T`, and the caller promises
+    // every element is initialised.
+    unsafe { &mut *(slice as *mut [MaybeUninit<T>] as *mut [T]) }
+}
+
+const _: () = assert!(mem::size_of::<Option<Arena<'static>>>() <= 128);

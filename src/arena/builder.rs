@@ -1,0 +1,176 @@
+//! [`ArenaBuilder`]: an arena with options.
+
+use core::mem::MaybeUninit;
+use core::ptr::NonNull;
+
+use super::block::Backing;
+use super::Arena;
+use crate::bumping;
+use crate::error::ArenaError;
+
+/// Builds an [`Arena`] with options; made by [`Arena::builder`].
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaError};
+///
+/// let arena = Arena::builder().cache_line_size(128).with_capacity(4096)?;
+/// assert_eq!(arena.cache_line_size(), 128);
+///
+/// let err = Arena::builder().cache_line_size(3).with_capacity(4096).unwrap_err();
+/// assert_eq!(err, ArenaError::InvalidCacheLineSize { size: 3 });
+/// # Ok::<(), ArenaError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use = "a builder does nothing until `build`, `build_uninit` or `with_capacity`"]
+pub struct ArenaBuilder {
+    cache_line_size: usize,
+}
+
+impl ArenaBuilder {
+    /// The cache-line size an arena's start is aligned to unless told otherwise.
+    pub const DEFAULT_CACHE_LINE_SIZE: usize = 64;
+
+    /// The largest cache-line size accepted: a page.
+    pub const MAX_CACHE_LINE_SIZE: usize = 4096;
+
+    /// A builder with the default options (same as [`Arena::builder`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::ArenaBuilder;
+    ///
+    /// let arena = ArenaBuilder::new().with_capacity(100)?;
+    /// assert_eq!(arena.cache_line_size(), ArenaBuilder::DEFAULT_CACHE_LINE_SIZE);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub const fn new() -> ArenaBuilder {
+        ArenaBuilder {
+            cache_line_size: Self::DEFAULT_CACHE_LINE_SIZE,
+        }
+    }
+
+    /// The alignment of the arena's start, and of its children's starts: a power
+    /// of two up to [`MAX_CACHE_LINE_SIZE`](Self::MAX_CACHE_LINE_SIZE); checked
+    /// when the arena is built.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::builder().cache_line_size(1).with_capacity(10)?;
+    /// assert_eq!(arena.capacity(), 10);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub const fn cache_line_size(mut self, size: usize) -> ArenaBuilder {
+        self.cache_line_size = size;
+        self
+    }
+
+    fn checked_cache_line(&self) -> Result<usize, ArenaError> {
+        if bumping::valid_cache_line(self.cache_line_size, Self::MAX_CACHE_LINE_SIZE) {
+            Ok(self.cache_line_size)
+        } else {
+            Err(ArenaError::InvalidCacheLineSize {
+                size: self.cache_line_size,
+            })
+        }
+    }
+
+    /// An arena over the caller's initialised bytes; see [`Arena::new`].
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::InvalidCacheLineSize`], then as for [`Arena::new`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let mut block = [0u8; 512];
+    /// let arena = Arena::builder().cache_line_size(1).build(&mut block)?;
+    /// assert_eq!(arena.capacity(), 512);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn build(self, memory: &mut [u8]) -> Result<Arena<'_>, ArenaError> {
+        let cache_line = self.checked_cache_line()?;
+        let len = memory.len();
+        let block = NonNull::from(memory).cast::<u8>();
+        // SAFETY: `block` is the caller's `&mut [u8]` of `len` bytes, borrowed for
+        // the arena's lifetime, and the arena zeroes what it handed out on drop.
+        unsafe { Arena::from_raw_block(block, len, cache_line, Backing::BorrowedInit) }
+    }
+
+    /// An arena over the caller's uninitialised bytes; see [`Arena::from_uninit`].
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::InvalidCacheLineSize`], then as for [`Arena::new`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    /// use core::mem::MaybeUninit;
+    ///
+    /// let mut block = [MaybeUninit::uninit(); 512];
+    /// let arena = Arena::builder().cache_line_size(8).build_uninit(&mut block)?;
+    /// assert!(arena.capacity() >= 505);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn build_uninit(self, memory: &mut [MaybeUninit<u8>]) -> Result<Arena<'_>, ArenaError> {
+        let cache_line = self.checked_cache_line()?;
+        let len = memory.len();
+        let block = NonNull::from(memory).cast::<u8>();
+        // SAFETY: `block` is the caller's `&mut [MaybeUninit<u8>]` of `len` bytes,
+        // borrowed for the arena's lifetime.
+        unsafe { Arena::from_raw_block(block, len, cache_line, Backing::BorrowedUninit) }
+    }
+
+    /// An arena over an owned block of at least `bytes` usable bytes from the
+    /// global allocator; see [`Arena::with_capacity`].
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::InvalidCacheLineSize`], then as for
+    /// [`Arena::with_capacity`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::builder().cache_line_size(256).with_capacity(1000)?;
+    /// assert!(arena.capacity() >= 1000);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    pub fn with_capacity(self, bytes: usize) -> Result<Arena<'static>, ArenaError> {
+        use super::block::OwnedBlock;
+        use core::alloc::Layout;
+
+        let cache_line = self.checked_cache_line()?;
+        if bytes == 0 {
+            return Err(ArenaError::EmptyMemory);
+        }
+        let layout = Layout::from_size_align(bytes, cache_line)
+            .map_err(|_| ArenaError::SizeOverflow)?
+            .pad_to_align();
+        let block =
+            OwnedBlock::allocate(layout).ok_or(ArenaError::OutOfMemory { requested: bytes })?;
+        let ptr = block.ptr();
+        // SAFETY: `ptr` is a fresh block of `layout.size()` bytes that `Backing`
+        // owns and frees when the arena drops.
+        unsafe { Arena::from_raw_block(ptr, layout.size(), cache_line, Backing::Owned(block)) }
+    }
+}
+
+impl Default for ArenaBuilder {
+    fn default() -> ArenaBuilder {
+        ArenaBuilder::new()
+    }
+}

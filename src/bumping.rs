@@ -1,0 +1,126 @@
+//! The bump arithmetic, on plain `usize`: how much padding an address needs,
+//! whether an allocation fits, and checked size math.
+//!
+//! Nothing here touches memory, so it is `forbid(unsafe_code)` and tested on its
+//! own (exhaustively for small values, by property for the rest).
+#![forbid(unsafe_code)]
+
+/// The bytes to add to `addr` to make it a multiple of `align`.
+///
+/// `align` must be a power of two; the result is below `align`.
+#[inline(always)]
+pub(crate) const fn padding_for(addr: usize, align: usize) -> usize {
+    debug_assert!(align.is_power_of_two());
+    addr.wrapping_neg() & (align - 1)
+}
+
+/// The padding an allocation of `size` bytes at `align` needs at `addr`, if the
+/// padding and the allocation fit in `remaining` bytes.
+///
+/// `size` and `align` come from a `Layout`, whose size rounded up to its
+/// alignment is at most `isize::MAX`: then `pad + size` cannot overflow and one
+/// comparison decides. This is the allocation hot path.
+#[inline(always)]
+pub(crate) const fn fit_layout(
+    addr: usize,
+    remaining: usize,
+    size: usize,
+    align: usize,
+) -> Option<usize> {
+    debug_assert!(size <= isize::MAX as usize - (align - 1));
+    let pad = padding_for(addr, align);
+    if pad + size <= remaining {
+        Some(pad)
+    } else {
+        None
+    }
+}
+
+/// The bytes usable at `align` out of `remaining` bytes starting at `addr`.
+pub(crate) const fn usable_at(addr: usize, remaining: usize, align: usize) -> usize {
+    remaining.saturating_sub(padding_for(addr, align))
+}
+
+/// `len * elem_size`, if it fits in `isize::MAX` (the largest Rust object).
+#[inline]
+pub(crate) const fn array_size(len: usize, elem_size: usize) -> Option<usize> {
+    match len.checked_mul(elem_size) {
+        Some(n) if n <= isize::MAX as usize => Some(n),
+        _ => None,
+    }
+}
+
+/// Whether `size` is usable as a cache-line size: a power of two no larger than
+/// `max`.
+pub(crate) const fn valid_cache_line(size: usize, max: usize) -> bool {
+    size.is_power_of_two() && size <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_is_the_distance_to_the_next_multiple() {
+        for align in [1usize, 2, 4, 8, 16, 64, 4096] {
+            for addr in 0..(3 * align + 5) {
+                let pad = padding_for(addr, align);
+                assert!(pad < align);
+                assert_eq!((addr + pad) % align, 0, "addr {addr} align {align}");
+                // No smaller padding works.
+                for smaller in 0..pad {
+                    assert_ne!((addr + smaller) % align, 0);
+                }
+            }
+        }
+        // Wraps correctly at the top of the address space.
+        assert_eq!(padding_for(usize::MAX, 8), 1);
+        assert_eq!(padding_for(usize::MAX - 7, 8), 0);
+    }
+
+    #[test]
+    fn fit_layout_matches_a_wide_arithmetic_model() {
+        for align in [1usize, 2, 8, 64, 4096] {
+            for addr in [0usize, 1, 3, 63, 64, usize::MAX - 70, usize::MAX] {
+                for remaining in [0usize, 1, 7, 8, 64, 100, 4095, usize::MAX] {
+                    for size in [0usize, 1, 8, 64, 99, isize::MAX as usize - (align - 1)] {
+                        let pad = padding_for(addr, align) as u128;
+                        let model = pad + size as u128 <= remaining as u128;
+                        let got = fit_layout(addr, remaining, size, align);
+                        assert_eq!(got.is_some(), model, "{addr} {remaining} {size} {align}");
+                        if let Some(p) = got {
+                            assert_eq!(p as u128, pad);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn usable_at_never_underflows() {
+        assert_eq!(usable_at(1, 0, 8), 0);
+        assert_eq!(usable_at(1, 3, 8), 0);
+        assert_eq!(usable_at(1, 10, 8), 3);
+        assert_eq!(usable_at(8, 10, 8), 10);
+    }
+
+    #[test]
+    fn array_size_rejects_what_rust_cannot_hold() {
+        assert_eq!(array_size(3, 4), Some(12));
+        assert_eq!(array_size(0, usize::MAX), Some(0));
+        assert_eq!(array_size(usize::MAX, 2), None);
+        assert_eq!(array_size(isize::MAX as usize, 1), Some(isize::MAX as usize));
+        assert_eq!(array_size(isize::MAX as usize + 1, 1), None);
+    }
+
+    #[test]
+    fn cache_line_sizes() {
+        assert!(valid_cache_line(1, 4096));
+        assert!(valid_cache_line(64, 4096));
+        assert!(valid_cache_line(4096, 4096));
+        assert!(!valid_cache_line(0, 4096));
+        assert!(!valid_cache_line(3, 4096));
+        assert!(!valid_cache_line(8192, 4096));
+    }
+}
