@@ -110,7 +110,10 @@ mod tests {
         assert_eq!(array_size(3, 4), Some(12));
         assert_eq!(array_size(0, usize::MAX), Some(0));
         assert_eq!(array_size(usize::MAX, 2), None);
-        assert_eq!(array_size(isize::MAX as usize, 1), Some(isize::MAX as usize));
+        assert_eq!(
+            array_size(isize::MAX as usize, 1),
+            Some(isize::MAX as usize)
+        );
         assert_eq!(array_size(isize::MAX as usize + 1, 1), None);
     }
 

@@ -1,0 +1,10 @@
+// An ephemeral reference may not be used after the frame arena is reset.
+use arena_memory::Arena;
+
+fn main() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut frame = arena.ephemeral().unwrap();
+    let label = frame.alloc_str("hello");
+    frame.reset();
+    println!("{label}");
+}
