@@ -230,6 +230,9 @@ impl<'m> Arena<'m> {
         }
         // `align_offset` (not address rounding) so that Miri's symbolic alignment
         // check can follow the proof; it may answer `usize::MAX` for "cannot".
+        // Cut a block that reaches into the top of the address space short, so
+        // the hot path's arithmetic cannot wrap (see `bumping::TOP_SLACK`).
+        let len = len.min((usize::MAX - bumping::TOP_SLACK).saturating_sub(block.as_ptr().addr()));
         let pad = block.as_ptr().align_offset(cache_line);
         if pad >= len {
             return Err(ArenaError::InsufficientSpaceForAlignment {
@@ -621,19 +624,23 @@ impl<'m> Arena<'m> {
     #[inline(always)]
     fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {
         let cur = self.cur.get();
-        let remaining = self.limit.get().as_ptr().addr() - cur.as_ptr().addr();
-        let pad = bumping::fit_layout(
-            cur.as_ptr().addr(),
-            remaining,
-            layout.size(),
-            layout.align(),
-        )?;
-        // SAFETY: `pad + size <= limit - cur`, and `limit <= end`, so both
-        // pointers stay inside the block.
+        let addr = cur.as_ptr().addr();
+        let limit = self.limit.get().as_ptr().addr();
+        let (start, end) = if bumping::is_small(layout.size(), layout.align()) {
+            // `limit <= usize::MAX - TOP_SLACK` holds for every arena (see
+            // `from_raw_block`), so this cannot wrap.
+            bumping::bump_small(addr, limit, layout.size(), layout.align())?
+        } else {
+            let pad = bumping::fit_layout(addr, limit - addr, layout.size(), layout.align())?;
+            (addr + pad, addr + pad + layout.size())
+        };
+        // SAFETY: (both `new_unchecked`) `addr <= start <= end <= limit`, so
+        // both are non-zero; `with_addr` keeps `cur`'s provenance over the block,
+        // and both addresses are inside it (or one past its end).
         unsafe {
-            let start = cur.add(pad);
-            self.cur.set(start.add(layout.size()));
-            Some(start)
+            self.cur
+                .set(NonNull::new_unchecked(cur.as_ptr().with_addr(end)));
+            Some(NonNull::new_unchecked(cur.as_ptr().with_addr(start)))
         }
     }
 

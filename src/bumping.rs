@@ -36,6 +36,46 @@ pub(crate) const fn fit_layout(
     }
 }
 
+/// How many bytes at the top of the address space an arena never uses, so that
+/// the hot path's `align_up(addr) + size` cannot wrap for small layouts.
+///
+/// No real block is there (on 64-bit targets the top of the address space is the
+/// kernel's; on 32-bit ones too); a block that reaches into it is cut short.
+pub(crate) const TOP_SLACK: usize = 1 << 16;
+
+/// Whether a layout is small enough for [`bump_small`]: `size + align <=
+/// TOP_SLACK`. Folds to a constant for a `Layout::new::<T>()`.
+#[inline(always)]
+pub(crate) const fn is_small(size: usize, align: usize) -> bool {
+    size <= TOP_SLACK && align <= TOP_SLACK - size
+}
+
+/// The hot path: where an allocation of `size` bytes at `align` starts when the
+/// bump pointer is at `addr`, and where the bump pointer goes after it, if that
+/// is at most `limit`.
+///
+/// Preconditions (checked in debug builds): `addr <= limit <= usize::MAX -
+/// TOP_SLACK`, `align` a power of two, and [`is_small`]`(size, align)`. Then
+/// neither addition can wrap: `start + size <= limit + align - 1 + size <=
+/// usize::MAX`.
+#[inline(always)]
+pub(crate) const fn bump_small(
+    addr: usize,
+    limit: usize,
+    size: usize,
+    align: usize,
+) -> Option<(usize, usize)> {
+    debug_assert!(addr <= limit && limit <= usize::MAX - TOP_SLACK);
+    debug_assert!(align.is_power_of_two() && is_small(size, align));
+    let start = (addr + (align - 1)) & !(align - 1);
+    let end = start + size;
+    if end <= limit {
+        Some((start, end))
+    } else {
+        None
+    }
+}
+
 /// The bytes usable at `align` out of `remaining` bytes starting at `addr`.
 pub(crate) const fn usable_at(addr: usize, remaining: usize, align: usize) -> usize {
     remaining.saturating_sub(padding_for(addr, align))
@@ -62,7 +102,13 @@ mod tests {
 
     #[test]
     fn padding_is_the_distance_to_the_next_multiple() {
-        for align in [1usize, 2, 4, 8, 16, 64, 4096] {
+        // Exhaustive for small alignments; Miri runs the same at a smaller size.
+        let aligns: &[usize] = if cfg!(miri) {
+            &[1, 2, 8]
+        } else {
+            &[1, 2, 4, 8, 16, 64, 512]
+        };
+        for &align in aligns {
             for addr in 0..(3 * align + 5) {
                 let pad = padding_for(addr, align);
                 assert!(pad < align);
@@ -73,6 +119,7 @@ mod tests {
                 }
             }
         }
+        assert_eq!(padding_for(4097, 4096), 4095);
         // Wraps correctly at the top of the address space.
         assert_eq!(padding_for(usize::MAX, 8), 1);
         assert_eq!(padding_for(usize::MAX - 7, 8), 0);
@@ -95,6 +142,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bump_small_agrees_with_fit_layout_where_its_preconditions_hold() {
+        let top = usize::MAX - TOP_SLACK;
+        for align in [1usize, 2, 8, 64, 4096] {
+            for addr in [0usize, 1, 3, 63, 64, 1000, top - 5000, top - 1, top] {
+                for room in [0usize, 1, 7, 8, 64, 100, 4095, 5000] {
+                    let Some(limit) = addr.checked_add(room).filter(|&l| l <= top) else {
+                        continue;
+                    };
+                    for size in [0usize, 1, 8, 64, 99, TOP_SLACK - align] {
+                        assert!(is_small(size, align));
+                        let got = bump_small(addr, limit, size, align);
+                        let want = fit_layout(addr, room, size, align)
+                            .map(|pad| (addr + pad, addr + pad + size));
+                        assert_eq!(got, want, "{addr} {room} {size} {align}");
+                    }
+                }
+            }
+        }
+        assert!(!is_small(TOP_SLACK, 1));
+        assert!(!is_small(1, TOP_SLACK));
+        assert!(!is_small(usize::MAX, 1));
     }
 
     #[test]
