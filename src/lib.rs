@@ -3,3 +3,10 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
+
+mod pod;
+
+pub use arena_derive::ArenaPod;
+#[doc(hidden)]
+pub use pod::__private;
+pub use pod::ArenaPod;
