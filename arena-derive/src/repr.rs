@@ -173,8 +173,8 @@ mod tests {
     fn integer_reprs() {
         for int in INT_REPRS {
             let repr = repr_of(&format!("#[repr({int})] enum E {{ A }}")).unwrap();
-            assert_eq!(repr.int.map(|int| int.name).as_deref(), Some(int));
             assert_eq!(repr.base(), None);
+            assert_eq!(repr.int.map(|int| int.name).as_deref(), Some(int));
         }
     }
 
