@@ -18,8 +18,8 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{
-    Data, DataEnum, DataStruct, DeriveInput, Error, Expr, ExprLit, ExprUnary, Fields,
-    GenericParam, Generics, Lit, Member, Path, Type, UnOp,
+    Data, DataEnum, DataStruct, DeriveInput, Error, Expr, ExprLit, ExprUnary, Fields, GenericParam,
+    Generics, Lit, Member, Path, Type, UnOp,
 };
 
 use crate::options::Options;
@@ -106,9 +106,10 @@ fn expand_struct(
                          with no pointers, no heap ownership, no interior mutability, no padding, \
                          valid when all bytes are zero";
         let note_fix = format!(
-            "store plain data in `{}` instead (an index or a length in place of a pointer or a \
-             reference, a `#[derive(ArenaPod)]` struct in place of a heap-owning type), or keep \
-             this data outside the arena",
+            "if `{{Self}}` is your own type, derive `ArenaPod` for it; otherwise store plain data \
+             in `{}` (an index or a length in place of a pointer or a reference, a \
+             `#[derive(ArenaPod)]` struct in place of a heap-owning type), or keep this data \
+             outside the arena",
             field.label
         );
         let ty = field.ty;
@@ -280,8 +281,8 @@ fn element_type(ty: &Type) -> &Type {
 /// the last, for a non-generic struct.
 fn padding_checks(name: &syn::Ident, repr: &Repr, fields: &[FieldInfo]) -> TokenStream {
     let uninit_note = format!(
-        "padding bytes are uninitialised: viewing a `{name}` as bytes (`bytes_of`, `as_bytes`) \
-         would read them, which is undefined behaviour"
+        "padding bytes are uninitialised: viewing `{name}` values as bytes (`bytes_of`, \
+         `as_bytes`) would read them, which is undefined behaviour"
     );
     let mut checks = TokenStream::new();
     for (index, pair) in fields.windows(2).enumerate() {
@@ -296,10 +297,11 @@ fn padding_checks(name: &syn::Ident, repr: &Repr, fields: &[FieldInfo]) -> Token
             this.label
         );
         let help = format!(
-            "make the padding explicit with a field between `{}` and `{}`: \
-             `_pad{index}: [u8; {{BYTES}}]`, or order the fields from the largest alignment to \
-             the smallest",
-            this.label, next.label
+            "make the padding explicit with a field between `{}` and `{}`: {}, or order the \
+             fields from the largest alignment to the smallest",
+            this.label,
+            next.label,
+            padding_field(&this.member, index)
         );
         checks.extend(padding_check(
             &format_ident!("__ArenaPodPaddingAfter{}", index),
@@ -332,9 +334,9 @@ fn padding_checks(name: &syn::Ident, repr: &Repr, fields: &[FieldInfo]) -> Token
         );
         help = format!(
             "a struct's size is rounded up to its alignment{align_note}; make the padding \
-             explicit with a last field after `{}`: `_pad{}: [u8; {{BYTES}}]`",
+             explicit with a last field after `{}`: {}",
             last.label,
-            fields.len() - 1
+            padding_field(&last.member, fields.len() - 1)
         );
     } else {
         span = name.span();
@@ -354,6 +356,15 @@ fn padding_checks(name: &syn::Ident, repr: &Repr, fields: &[FieldInfo]) -> Token
         &help,
     ));
     checks
+}
+
+/// How to write an explicit padding field after field number `index`, in an
+/// `on_unimplemented` format string where `{BYTES}` is the byte count.
+fn padding_field(member: &Member, index: usize) -> String {
+    match member {
+        Member::Named(_) => format!("`_pad{index}: [u8; {{BYTES}}]`"),
+        Member::Unnamed(_) => "`[u8; {BYTES}]`".to_owned(),
+    }
 }
 
 /// A local trait implemented only for zero `BYTES` of padding, and a use of it
@@ -425,7 +436,18 @@ fn bounded_generics(generics: &Generics, krate: &Path) -> Generics {
 }
 
 /// The three unsafe marker impls, justified by the checks generated next to them.
+///
+/// All three traits have `Copy` as a supertrait. The impls carry it as a
+/// higher-ranked where-clause, which the compiler does not check where the impl
+/// is written: for a type that is not `Copy` the impls simply never apply, and
+/// the only error is the one from `copy_check`, which says why `Copy` is needed,
+/// instead of three.
 fn impls(krate: &Path, name: &syn::Ident, generics: &Generics) -> TokenStream {
+    let mut generics = generics.clone();
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(for<'__arena_pod> Self: ::core::marker::Copy));
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         unsafe impl #impl_generics #krate::ArenaPod for #name #ty_generics #where_clause {}

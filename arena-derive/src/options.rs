@@ -67,6 +67,9 @@ mod tests {
         let Err(error) = options_of("#[arena(krate = \"x\")] struct S;") else {
             panic!("`krate` is not an option");
         };
-        assert!(error.to_string().contains("unknown `arena` option"), "{error}");
+        assert!(
+            error.to_string().contains("unknown `arena` option"),
+            "{error}"
+        );
     }
 }

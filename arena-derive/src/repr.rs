@@ -57,10 +57,10 @@ impl Repr {
         let mut repr = Repr::default();
         for attr in attrs.iter().filter(|attr| attr.path().is_ident("repr")) {
             attr.parse_nested_meta(|meta| {
-                let span = meta.path.get_ident().map_or_else(
-                    || syn::spanned::Spanned::span(&meta.path),
-                    syn::Ident::span,
-                );
+                let span = meta
+                    .path
+                    .get_ident()
+                    .map_or_else(|| syn::spanned::Spanned::span(&meta.path), syn::Ident::span);
                 let name = meta
                     .path
                     .get_ident()
