@@ -7,6 +7,11 @@ extern crate alloc;
 mod arena;
 mod bumping;
 mod error;
+mod pod;
 
 pub use arena::{Arena, ArenaBuilder};
+pub use arena_derive::ArenaPod;
 pub use error::ArenaError;
+#[doc(hidden)]
+pub use pod::__private;
+pub use pod::ArenaPod;

@@ -1,1 +1,60 @@
-//! `#[derive(ArenaPod)]` for `arena-memory`.
+//! `#[derive(ArenaPod)]` for `arena-memory`: compile-time plain-old-data checks
+//! for types placed in an arena.
+//!
+//! Use it through `arena_memory`, which re-exports it next to the trait of the
+//! same name; the trait's documentation lists what is accepted and why.
+//!
+//! This file only declares the macro. The checks and the generated code live in
+//! `expand.rs`, `repr.rs` (parsing `#[repr(...)]`) and `options.rs` (parsing
+//! `#[arena(...)]`).
+
+mod expand;
+mod options;
+mod repr;
+
+/// Derives `arena_memory::ArenaPod`, `bytemuck::Zeroable` and
+/// `bytemuck::NoUninit` after checking at compile time that the type is plain
+/// old data: a fixed layout, no padding, every field `ArenaPod`, valid when
+/// all bytes are zero.
+///
+/// Accepted:
+/// - structs (named, tuple or unit) with `#[repr(C)]` (optionally `packed` or
+///   `align(N)`) or `#[repr(transparent)]`, whose fields are all `ArenaPod`
+///   and leave no padding between them or at the end;
+/// - fieldless enums with an integer repr (`#[repr(u8)]`, ...) and a variant
+///   whose discriminant is 0;
+/// - generic structs whose absence of padding follows from their shape:
+///   `repr(transparent)`, `repr(C, packed)`, or `repr(C)` with every field of
+///   one element type `T` or arrays of it. Every type parameter gets an
+///   `ArenaPod` bound.
+///
+/// Each rejection is a compile error at the offending attribute, field or
+/// variant that says what is required and how to fix it.
+///
+/// `#[arena(crate = "path::to::arena_memory")]` sets the path the generated
+/// code uses, for crates that re-export `arena_memory` under another name.
+///
+/// # Examples
+///
+/// Compiled and run in the documentation of `arena_memory::ArenaPod`, since
+/// this crate cannot depend on `arena_memory`:
+///
+/// ```ignore
+/// use arena_memory::ArenaPod;
+///
+/// #[derive(Clone, Copy, ArenaPod)]
+/// #[repr(C)]
+/// struct Rect {
+///     x: f32,
+///     y: f32,
+///     width: f32,
+///     height: f32,
+/// }
+/// ```
+#[proc_macro_derive(ArenaPod, attributes(arena))]
+pub fn derive_arena_pod(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}

@@ -1,0 +1,9 @@
+use arena_memory::ArenaPod;
+
+#[derive(Clone, Copy, ArenaPod)]
+struct Dimensions {
+    width: f32,
+    height: f32,
+}
+
+fn main() {}
