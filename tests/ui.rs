@@ -1,9 +1,16 @@
-//! Compile-fail (and compile-pass) tests: what the borrow checker and the derive
-//! must refuse. Skipped under Miri, which cannot run the compiler.
+//! Compile-time guarantees, checked by compiling small programs with trybuild:
+//! `tests/ui/pass` must build and run; `tests/ui/fail` (what `#[derive(ArenaPod)]`
+//! rejects) and `tests/ui/regions` (what the borrow checker rejects about
+//! persistent and ephemeral memory) must fail with the output in the `.stderr`
+//! next to each file. One test, so that trybuild builds its project once.
+//!
+//! Skipped under Miri, which cannot run the compiler.
 #![cfg(not(miri))]
 
 #[test]
-fn regions_are_enforced_by_the_borrow_checker() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/regions/*.rs");
+fn compile_time_guarantees() {
+    let cases = trybuild::TestCases::new();
+    cases.pass("tests/ui/pass/*.rs");
+    cases.compile_fail("tests/ui/fail/*.rs");
+    cases.compile_fail("tests/ui/regions/*.rs");
 }
