@@ -9,7 +9,30 @@ use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 #[path = "workloads/reset.rs"]
 mod workload;
 
+use std::hint::black_box;
+
 use workload::{LARGE, SMALL};
+
+/// The block size of the fill in the *after growth* setting.
+const BLOCK: usize = 64 << 10;
+
+/// A bumpalo `Bump` at its default size, grown by writing `bytes` in blocks.
+fn grown_bumpalo(bytes: usize) -> bumpalo::Bump {
+    let bump = bumpalo::Bump::new();
+    for _ in 0..bytes / BLOCK {
+        black_box(bump.alloc_slice_fill_copy(BLOCK, 1u8));
+    }
+    bump
+}
+
+/// A bump-scope `Bump` at its default size, grown by writing `bytes` in blocks.
+fn grown_bump_scope(bytes: usize) -> bump_scope::Bump {
+    let bump: bump_scope::Bump = bump_scope::Bump::new();
+    for _ in 0..bytes / BLOCK {
+        black_box(bump.alloc_slice_fill(BLOCK, 1u8).into_mut());
+    }
+    bump
+}
 
 /// Times `reset` after `fill`, `iters` times; the fill is not timed.
 fn time_resets<S>(
@@ -116,7 +139,7 @@ fn reset_after_growth(c: &mut Criterion) {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    let mut bump = workload::grown_bumpalo(bytes);
+                    let mut bump = grown_bumpalo(bytes);
                     let start = Instant::now();
                     workload::reset_bumpalo(&mut bump);
                     total += start.elapsed();
@@ -129,7 +152,7 @@ fn reset_after_growth(c: &mut Criterion) {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    let mut bump = workload::grown_bump_scope(bytes);
+                    let mut bump = grown_bump_scope(bytes);
                     let start = Instant::now();
                     workload::reset_bump_scope(&mut bump);
                     total += start.elapsed();

@@ -13,6 +13,8 @@
 //!   crate's arena has a fixed capacity and never grows): a new arena at its
 //!   default size is filled by writing 64 KiB blocks until the size is reached,
 //!   then reset once: the first reset after growth frees the smaller chunks.
+//!   That setting lives in `benches/reset.rs` only: its cost is mostly the
+//!   kernel's (`munmap`), which instruction counts do not see.
 
 use std::alloc::Layout;
 use std::hint::black_box;
@@ -24,9 +26,6 @@ use arena_memory::Arena;
 pub const SMALL: usize = 1 << 20;
 /// The larger fill.
 pub const LARGE: usize = 256 << 20;
-/// The block size of the fill in the *after growth* setting.
-pub const BLOCK: usize = 64 << 10;
-
 /// This crate's arena, presized and touched.
 pub fn presized_arena(bytes: usize) -> Arena<'static> {
     let mut arena = Arena::with_capacity(bytes).expect("the arena's block");
@@ -114,22 +113,4 @@ pub fn reset_bump_scope(bump: &mut bump_scope::Bump) {
 #[inline(never)]
 pub fn reset_std(v: &mut Vec<MaybeUninit<u8>>) {
     v.clear();
-}
-
-/// A bumpalo `Bump` at its default size, grown by writing `bytes` in blocks.
-pub fn grown_bumpalo(bytes: usize) -> bumpalo::Bump {
-    let bump = bumpalo::Bump::new();
-    for _ in 0..bytes / BLOCK {
-        black_box(bump.alloc_slice_fill_copy(BLOCK, 1u8));
-    }
-    bump
-}
-
-/// A bump-scope `Bump` at its default size, grown by writing `bytes` in blocks.
-pub fn grown_bump_scope(bytes: usize) -> bump_scope::Bump {
-    let bump: bump_scope::Bump = bump_scope::Bump::new();
-    for _ in 0..bytes / BLOCK {
-        black_box(bump.alloc_slice_fill(BLOCK, 1u8).into_mut());
-    }
-    bump
 }
