@@ -1,0 +1,223 @@
+//! Runs one workload for one implementation, once warm, inside a function named
+//! `measured`, for `valgrind --tool=callgrind --toggle-collect='*measured*'`.
+//!
+//! ```text
+//! instructions <workload> <peer>
+//! instructions --list
+//! ```
+//!
+//! The workloads are those of the criterion benches (`benches/workloads/`). It
+//! prints the number of operations in one round and the global-allocator calls
+//! made inside `measured`; `benches/instructions.sh` runs every pair under
+//! callgrind and prints instructions per operation.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use arena_memory::Arena;
+
+#[path = "../benches/workloads/alloc.rs"]
+mod alloc_16b;
+#[path = "../benches/workloads/frame.rs"]
+mod frame;
+#[path = "../benches/workloads/reset.rs"]
+mod reset;
+#[path = "../benches/workloads/vec.rs"]
+mod vec;
+
+/// The system allocator, counting the calls made to it.
+struct Counting;
+
+static CALLS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every method forwards to `System` with the caller's arguments, so it
+// keeps `System`'s guarantees; the counter has no effect on the memory.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        CALLS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `alloc` are passed on.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        CALLS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `dealloc` are passed on.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        CALLS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `alloc_zeroed` are passed on.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        CALLS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `realloc` are passed on.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The only code callgrind counts: `round`, once.
+#[inline(never)]
+fn measured(round: &mut dyn FnMut()) {
+    round();
+}
+
+/// Runs `round` once to warm up, then once inside `measured`; prints the
+/// operations per round and the global-allocator calls of the measured round.
+fn run(ops: usize, mut round: impl FnMut()) {
+    round();
+    let before = CALLS.load(Ordering::Relaxed);
+    measured(&mut round);
+    let calls = CALLS.load(Ordering::Relaxed) - before;
+    println!("ops={ops} allocator_calls={calls}");
+}
+
+/// Fills, then resets inside `measured`.
+fn run_reset<S>(state: &mut S, fill: impl Fn(&mut S), reset: impl Fn(&mut S)) {
+    fill(state);
+    reset(state);
+    fill(state);
+    let before = CALLS.load(Ordering::Relaxed);
+    measured(&mut || reset(state));
+    let calls = CALLS.load(Ordering::Relaxed) - before;
+    println!("ops=1 allocator_calls={calls}");
+}
+
+/// Every workload and the peers it has.
+const PAIRS: &[(&str, &[&str])] = &[
+    (
+        "alloc_16B",
+        &["arena_memory", "bumpalo", "bump_scope", "std_box"],
+    ),
+    (
+        "vec_push_with_capacity",
+        &["bumpalo", "bump_scope", "bump_scope_mut", "std"],
+    ),
+    (
+        "vec_push_growing",
+        &["bumpalo", "bump_scope", "bump_scope_mut", "std"],
+    ),
+    ("frame", &["bumpalo", "bump_scope", "std_reused"]),
+    (
+        "reset_1MiB",
+        &["arena_memory", "bumpalo", "bump_scope", "std_vec_clear"],
+    ),
+    (
+        "reset_256MiB",
+        &["arena_memory", "bumpalo", "bump_scope", "std_vec_clear"],
+    ),
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--list") {
+        for (workload, peers) in PAIRS {
+            for peer in *peers {
+                println!("{workload} {peer}");
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let [workload, peer] = args.as_slice() else {
+        eprintln!("usage: instructions <workload> <peer> | --list");
+        return ExitCode::FAILURE;
+    };
+    match (workload.as_str(), peer.as_str()) {
+        ("alloc_16B", "arena_memory") => {
+            let mut arena = Arena::with_capacity(alloc_16b::ARENA_BYTES).expect("block");
+            run(alloc_16b::COUNT, || alloc_16b::arena(&mut arena));
+        }
+        ("alloc_16B", "bumpalo") => {
+            let mut bump = bumpalo::Bump::with_capacity(alloc_16b::ARENA_BYTES);
+            run(alloc_16b::COUNT, || alloc_16b::bumpalo(&mut bump));
+        }
+        ("alloc_16B", "bump_scope") => {
+            let mut bump: bump_scope::Bump = bump_scope::Bump::with_size(alloc_16b::ARENA_BYTES);
+            run(alloc_16b::COUNT, || alloc_16b::bump_scope(&mut bump));
+        }
+        ("alloc_16B", "std_box") => {
+            let mut kept = Vec::with_capacity(alloc_16b::COUNT);
+            run(alloc_16b::COUNT, || alloc_16b::std_box(&mut kept));
+        }
+        ("vec_push_with_capacity" | "vec_push_growing", peer) => {
+            let with_capacity = workload == "vec_push_with_capacity";
+            let mut bumpalo = bumpalo::Bump::with_capacity(vec::ARENA_BYTES);
+            let mut bump_scope: bump_scope::Bump = bump_scope::Bump::with_size(vec::ARENA_BYTES);
+            match peer {
+                "bumpalo" => run(vec::COUNT, || vec::bumpalo(&mut bumpalo, with_capacity)),
+                "bump_scope" => run(vec::COUNT, || {
+                    vec::bump_scope(&mut bump_scope, with_capacity)
+                }),
+                "bump_scope_mut" => run(vec::COUNT, || {
+                    vec::bump_scope_mut(&mut bump_scope, with_capacity)
+                }),
+                "std" => run(vec::COUNT, || vec::std_vec(with_capacity)),
+                _ => return unknown(workload, peer),
+            }
+        }
+        ("frame", peer) => {
+            let labels = frame::labels();
+            match peer {
+                "bumpalo" => {
+                    let mut bump = bumpalo::Bump::with_capacity(frame::ARENA_BYTES);
+                    run(1, || frame::bumpalo(&labels, &mut bump));
+                }
+                "bump_scope" => {
+                    let mut bump: bump_scope::Bump =
+                        bump_scope::Bump::with_size(frame::ARENA_BYTES);
+                    run(1, || frame::bump_scope(&labels, &mut bump));
+                }
+                "std_reused" => {
+                    let mut reused = frame::StdFrame::default();
+                    run(1, || frame::std_reused(&labels, &mut reused));
+                }
+                _ => return unknown(workload, peer),
+            }
+        }
+        ("reset_1MiB" | "reset_256MiB", peer) => {
+            let bytes = if workload == "reset_1MiB" {
+                reset::SMALL
+            } else {
+                reset::LARGE
+            };
+            match peer {
+                "arena_memory" => run_reset(
+                    &mut reset::presized_arena(bytes),
+                    |a| reset::fill_arena(a, bytes),
+                    reset::reset_arena,
+                ),
+                "bumpalo" => run_reset(
+                    &mut reset::presized_bumpalo(bytes),
+                    |a| reset::fill_bumpalo(a, bytes),
+                    reset::reset_bumpalo,
+                ),
+                "bump_scope" => run_reset(
+                    &mut reset::presized_bump_scope(bytes),
+                    |a| reset::fill_bump_scope(a, bytes),
+                    reset::reset_bump_scope,
+                ),
+                "std_vec_clear" => run_reset(
+                    &mut reset::presized_std(bytes),
+                    |v| reset::fill_std(v, bytes),
+                    reset::reset_std,
+                ),
+                _ => return unknown(workload, peer),
+            }
+        }
+        _ => return unknown(workload, peer),
+    }
+    black_box(());
+    ExitCode::SUCCESS
+}
+
+fn unknown(workload: &str, peer: &str) -> ExitCode {
+    eprintln!("unknown workload/peer: {workload} {peer} (see --list)");
+    ExitCode::FAILURE
+}
