@@ -21,6 +21,7 @@ pub use builder::ArenaBuilder;
 
 use crate::bumping;
 use crate::error::ArenaError;
+use crate::pod::ArenaPod;
 use block::{Backing, ChildLink};
 
 /// A bump arena over one block of memory that lives for `'m`.
@@ -494,6 +495,160 @@ impl<'m> Arena<'m> {
         // zero-sized layout it is a dangling aligned pointer, valid for a slice of
         // zero-sized elements or of length 0.
         Ok(unsafe { core::slice::from_raw_parts_mut(ptr.cast::<MaybeUninit<T>>().as_ptr(), len) })
+    }
+
+    /// Allocates room for `len` elements of `T`, uninitialised, as
+    /// [`try_alloc_slice_uninit`](Arena::try_alloc_slice_uninit).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_slice_uninit` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let slots = arena.alloc_slice_uninit::<u32>(3);
+    /// for (i, slot) in slots.iter_mut().enumerate() {
+    ///     slot.write(i as u32);
+    /// }
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_slice_uninit<T>(&self, len: usize) -> &mut [MaybeUninit<T>] {
+        unwrap(self.try_alloc_slice_uninit(len))
+    }
+
+    /// Allocates room for one `T`, uninitialised, as
+    /// [`try_alloc_uninit`](Arena::try_alloc_uninit).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_uninit` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// assert_eq!(*arena.alloc_uninit::<u16>().write(9), 9);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline(always)]
+    #[track_caller]
+    pub fn alloc_uninit<T>(&self) -> &mut MaybeUninit<T> {
+        unwrap(self.try_alloc_uninit())
+    }
+
+    /// Allocates one `T` with every byte zero: `T`'s zero value, which
+    /// [`ArenaPod`] guarantees is valid. One `memset`, no constructor.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaPod};
+    ///
+    /// #[derive(Clone, Copy, Debug, PartialEq, ArenaPod)]
+    /// #[repr(C)]
+    /// struct Rect {
+    ///     x: f32,
+    ///     y: f32,
+    /// }
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let rect = arena.try_alloc_zeroed::<Rect>()?;
+    /// assert_eq!(*rect, Rect { x: 0.0, y: 0.0 });
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_zeroed<T: ArenaPod>(&self) -> Result<&mut T, ArenaError> {
+        let slot = self.try_alloc_uninit::<T>()?;
+        // SAFETY: `slot` is `size_of::<T>()` writable bytes.
+        unsafe { ptr::write_bytes(slot.as_mut_ptr().cast::<u8>(), 0, mem::size_of::<T>()) };
+        // SAFETY: all bytes are zero, a valid `T` by `ArenaPod`'s contract.
+        Ok(unsafe { slot.assume_init_mut() })
+    }
+
+    /// Allocates one zeroed `T`, as [`try_alloc_zeroed`](Arena::try_alloc_zeroed).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_zeroed` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// assert_eq!(*arena.alloc_zeroed::<[u32; 4]>(), [0; 4]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_zeroed<T: ArenaPod>(&self) -> &mut T {
+        unwrap(self.try_alloc_zeroed())
+    }
+
+    /// Allocates `len` zeroed elements of `T`: one `memset` of the whole slice,
+    /// no per-element loop.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc_slice_copy`](Arena::try_alloc_slice_copy).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(4096)?;
+    /// let grid = arena.try_alloc_slice_zeroed::<(f32, f32)>(0)?;
+    /// assert!(grid.is_empty());
+    /// let counts = arena.try_alloc_slice_zeroed::<u64>(100)?;
+    /// assert!(counts.iter().all(|&c| c == 0));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_slice_zeroed<T: ArenaPod>(&self, len: usize) -> Result<&mut [T], ArenaError> {
+        let dst = self.try_alloc_slice_uninit::<T>(len)?;
+        // SAFETY: `dst` is `len * size_of::<T>()` writable bytes (the size was
+        // checked when it was allocated).
+        unsafe {
+            ptr::write_bytes(dst.as_mut_ptr().cast::<u8>(), 0, mem::size_of_val(dst));
+        }
+        // SAFETY: all bytes are zero, a valid `T` by `ArenaPod`'s contract.
+        Ok(unsafe { slice_assume_init_mut(dst) })
+    }
+
+    /// Allocates `len` zeroed elements, as
+    /// [`try_alloc_slice_zeroed`](Arena::try_alloc_slice_zeroed).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_slice_zeroed` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// assert_eq!(arena.alloc_slice_zeroed::<i16>(3), &[0, 0, 0]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_slice_zeroed<T: ArenaPod>(&self, len: usize) -> &mut [T] {
+        unwrap(self.try_alloc_slice_zeroed(len))
     }
 
     /// Allocates a copy of the string `s`.

@@ -246,8 +246,43 @@ fn primitive_impls_zero_to_their_zero_value() {
     );
 }
 
-// Arena round-trips (`Arena::try_alloc_zeroed`, `try_alloc_slice_zeroed`,
-// `ArenaVec::try_resize_zeroed`, `ArenaVec::as_bytes`) go here once the arena
-// core is merged: allocate each type above zeroed, compare with
-// `Zeroable::zeroed()`, write `element()`, and compare `as_bytes` with
-// `bytemuck::bytes_of`.
+// ----- in the arena ---------------------------------------------------------------
+
+#[test]
+fn derived_types_round_trip_through_zeroed_arena_memory() {
+    let mut arena = arena_memory::Arena::with_capacity(4096).unwrap();
+    // Dirty the memory first, so that zeroing is observable.
+    arena.alloc_slice_fill(4096 / 8 - 8, u64::MAX);
+    arena.reset();
+
+    let zeroed = arena.try_alloc_zeroed::<LayoutElement>().unwrap();
+    assert_eq!(*zeroed, bytemuck::Zeroable::zeroed());
+    *zeroed = element();
+    assert_eq!(bytemuck::bytes_of(&*zeroed), bytemuck::bytes_of(&element()));
+
+    let many = arena.try_alloc_slice_zeroed::<LayoutElement>(5).unwrap();
+    let zero: LayoutElement = bytemuck::Zeroable::zeroed();
+    assert!(many.iter().all(|e| *e == zero));
+    many[2] = element();
+    let bytes: &[u8] = bytemuck::cast_slice(many);
+    assert_eq!(bytes.len(), 5 * size_of::<LayoutElement>());
+    let one = size_of::<LayoutElement>();
+    assert_eq!(&bytes[2 * one..3 * one], bytemuck::bytes_of(&element()));
+    assert!(bytes[..2 * one].iter().all(|&b| b == 0));
+
+    let ids = arena.alloc_slice_zeroed::<Vector2<ElementId>>(3);
+    assert_eq!(ids[1].y, ElementId(0));
+    assert_eq!(*arena.alloc_zeroed::<Rgba>(), Rgba(0, 0, 0, 0));
+}
+
+#[test]
+fn zeroed_allocation_fails_cleanly() {
+    let arena = arena_memory::Arena::with_capacity(64).unwrap();
+    let used = arena.used();
+    assert!(arena.try_alloc_slice_zeroed::<LayoutElement>(100).is_err());
+    assert_eq!(
+        arena.try_alloc_slice_zeroed::<u64>(usize::MAX / 4),
+        Err(arena_memory::ArenaError::SizeOverflow)
+    );
+    assert_eq!(arena.used(), used);
+}
