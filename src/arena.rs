@@ -611,7 +611,7 @@ impl<'m> Arena<'m> {
     /// use arena_memory::Arena;
     ///
     /// let arena = Arena::with_capacity(4096)?;
-    /// let grid = arena.try_alloc_slice_zeroed::<(f32, f32)>(0)?;
+    /// let grid = arena.try_alloc_slice_zeroed::<[f32; 2]>(0)?;
     /// assert!(grid.is_empty());
     /// let counts = arena.try_alloc_slice_zeroed::<u64>(100)?;
     /// assert!(counts.iter().all(|&c| c == 0));
