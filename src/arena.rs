@@ -703,7 +703,9 @@ impl<'m> Arena<'m> {
     pub(crate) fn shrink_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) {
         debug_assert!(new_size <= old_size);
         let cur = self.cur.get();
-        if old_size == 0 || self.sealed.get() || ptr.as_ptr().addr() + old_size != cur.as_ptr().addr()
+        if old_size == 0
+            || self.sealed.get()
+            || ptr.as_ptr().addr() + old_size != cur.as_ptr().addr()
         {
             return;
         }

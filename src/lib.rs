@@ -7,6 +7,8 @@ extern crate alloc;
 mod arena;
 mod bumping;
 mod error;
+pub mod vec;
 
 pub use arena::{Arena, ArenaBuilder};
 pub use error::ArenaError;
+pub use vec::ArenaVec;

@@ -18,9 +18,7 @@ pub(crate) enum Backing {
     Child,
     /// A block from the global allocator, freed on drop.
     #[cfg(feature = "alloc")]
-    Owned(
-        #[expect(dead_code, reason = "held for its `Drop`, which frees the block")] OwnedBlock,
-    ),
+    Owned(#[expect(dead_code, reason = "held for its `Drop`, which frees the block")] OwnedBlock),
 }
 
 /// A block from the global allocator.
