@@ -7,8 +7,10 @@ extern crate alloc;
 mod arena;
 mod bumping;
 mod error;
+mod str;
 pub mod vec;
 
 pub use arena::{Arena, ArenaBuilder};
 pub use error::ArenaError;
+pub use str::ArenaStr;
 pub use vec::ArenaVec;

@@ -5,6 +5,7 @@
 use core::alloc::Layout;
 use core::cmp;
 use core::fmt;
+use core::marker::PhantomData;
 use core::ptr::{self, NonNull};
 
 use crate::arena::{dangling_for, Arena};
@@ -21,7 +22,12 @@ use crate::error::ArenaError;
 pub(crate) struct RawBuf<'a> {
     ptr: NonNull<u8>,
     cap: usize,
-    arena: &'a Arena<'a>,
+    /// The arena, from a `&'a Arena<'a>`. A raw pointer rather than the
+    /// reference only so that clippy's `mutable_key_type` does not see the
+    /// arena's `Cell`s in every map keyed by an `ArenaStr` or `ArenaVec` (their
+    /// hash and equality depend on the elements alone).
+    arena: NonNull<Arena<'a>>,
+    _arena: PhantomData<&'a Arena<'a>>,
 }
 
 impl<'a> RawBuf<'a> {
@@ -31,7 +37,8 @@ impl<'a> RawBuf<'a> {
         RawBuf {
             ptr: dangling_for(elem),
             cap: if elem.size() == 0 { usize::MAX } else { 0 },
-            arena,
+            arena: NonNull::from(arena),
+            _arena: PhantomData,
         }
     }
 
@@ -49,7 +56,12 @@ impl<'a> RawBuf<'a> {
         }
         let layout = array_layout(elem, cap, align)?;
         let ptr = arena.try_alloc_layout(layout)?;
-        Ok(RawBuf { ptr, cap, arena })
+        Ok(RawBuf {
+            ptr,
+            cap,
+            arena: NonNull::from(arena),
+            _arena: PhantomData,
+        })
     }
 
     /// The start of the buffer, aligned to the element's alignment.
@@ -67,7 +79,9 @@ impl<'a> RawBuf<'a> {
     /// The arena the buffer lives in.
     #[inline(always)]
     pub(crate) fn arena(&self) -> &'a Arena<'a> {
-        self.arena
+        // SAFETY: `arena` was made from a `&'a Arena<'a>` (see the constructors),
+        // so it points to a live arena for `'a`, borrowed shared.
+        unsafe { self.arena.as_ref() }
     }
 
     /// Makes room for `required` elements, keeping the first `len`.
@@ -115,7 +129,7 @@ impl<'a> RawBuf<'a> {
                 let Some(bytes) = bumping::array_size(cap, size) else {
                     continue;
                 };
-                if self.arena.grow_in_place(self.ptr, old_bytes, bytes) {
+                if self.arena().grow_in_place(self.ptr, old_bytes, bytes) {
                     self.cap = cap;
                     return Ok(());
                 }
@@ -125,7 +139,7 @@ impl<'a> RawBuf<'a> {
         let mut error = ArenaError::SizeOverflow;
         for &cap in candidates {
             let new = array_layout(elem, cap, elem.align())
-                .and_then(|layout| self.arena.try_alloc_layout(layout));
+                .and_then(|layout| self.arena().try_alloc_layout(layout));
             match new {
                 Ok(new) => {
                     // SAFETY:
@@ -154,7 +168,7 @@ impl<'a> RawBuf<'a> {
     pub(crate) fn give_back_tail(&self, elem: Layout, len: usize) {
         debug_assert!(len <= self.cap);
         if elem.size() > 0 && self.cap > 0 {
-            self.arena
+            self.arena()
                 .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
         }
     }
