@@ -342,6 +342,8 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     #[inline(always)]
     pub fn as_slice(&self) -> &[T] {
+        debug_assert!(self.len <= self.buf.capacity());
+        debug_assert!(self.as_ptr().is_aligned());
         // SAFETY: the buffer is aligned for `T` (or dangling and aligned when
         // empty), its first `len` elements are initialised, and it lives as
         // long as `self` borrows the arena; `&self` excludes writers.
@@ -516,6 +518,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         if self.len == self.buf.capacity() {
             self.try_reserve(1)?;
         }
+        debug_assert!(self.len < self.buf.capacity());
         // SAFETY: `len < capacity`, so the slot is inside the buffer, aligned,
         // and not aliased (`&mut self`).
         unsafe { self.as_mut_ptr().add(self.len).write(value) };
@@ -578,6 +581,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         if len == self.buf.capacity() {
             self.try_reserve(1)?;
         }
+        debug_assert!(index <= len && len < self.buf.capacity());
         // SAFETY: `index <= len < capacity`: the source `[index, len)` and the
         // destination `[index + 1, len + 1)` are inside the buffer (`ptr::copy`
         // allows overlap), and so is the slot written at `index`.
@@ -705,6 +709,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             return Ok(());
         }
         self.try_reserve(new_len - self.len)?;
+        debug_assert!(new_len <= self.buf.capacity());
         let base = self.as_mut_ptr();
         for index in self.len..new_len {
             // SAFETY: the room for `new_len` elements was reserved just above,

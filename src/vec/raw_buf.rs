@@ -142,6 +142,7 @@ impl<'a> RawBuf<'a> {
                 .and_then(|layout| self.arena().try_alloc_layout(layout));
             match new {
                 Ok(new) => {
+                    debug_assert!(new.as_ptr().addr() % elem.align() == 0);
                     // SAFETY:
                     // 1. `self.ptr` holds `self.cap >= len` elements of `size`
                     //    bytes (or is dangling with `len == 0`), so it is valid
