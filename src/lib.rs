@@ -7,10 +7,12 @@ extern crate alloc;
 mod arena;
 mod bumping;
 mod error;
+pub mod hash_map;
 mod str;
 pub mod vec;
 
 pub use arena::{Arena, ArenaBuilder};
 pub use error::ArenaError;
+pub use hash_map::ArenaHashMap;
 pub use str::ArenaStr;
 pub use vec::ArenaVec;
