@@ -816,6 +816,22 @@ impl<'m> Arena<'m> {
         })
     }
 
+    /// The error an allocation of `layout` meets now, for callers that learn
+    /// only *that* an allocation failed (hashbrown, through `Allocator`), so
+    /// they can report the same error as `try_alloc_layout`. Allocates nothing.
+    #[cold]
+    pub(crate) fn failure_for(&self, layout: Layout) -> ArenaError {
+        if let Err(err) = self.unseal_if_child_dropped() {
+            return err;
+        }
+        let cur = self.cur.get().as_ptr().addr();
+        let remaining = self.limit.get().as_ptr().addr().saturating_sub(cur);
+        ArenaError::CapacityExceeded {
+            requested: layout.size(),
+            remaining: bumping::usable_at(cur, remaining, layout.align()),
+        }
+    }
+
     /// If a child was made, either report `Sealed` (it lives) or take its memory
     /// back (it was dropped).
     fn unseal_if_child_dropped(&self) -> Result<(), ArenaError> {

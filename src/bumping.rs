@@ -96,6 +96,38 @@ pub(crate) const fn valid_cache_line(size: usize, max: usize) -> bool {
     size.is_power_of_two() && size <= max
 }
 
+/// The smallest non-zero capacity a growable buffer takes, in elements, for
+/// elements of `elem_size` bytes (std's `RawVec` rule): 8 bytes, 4 small
+/// elements or 1 large one, so tiny vectors do not reallocate on every push.
+pub(crate) const fn min_non_zero_capacity(elem_size: usize) -> usize {
+    if elem_size == 1 {
+        8
+    } else if elem_size <= 1024 {
+        4
+    } else {
+        1
+    }
+}
+
+/// The capacity a growable buffer of `cap` elements moves to when it must hold
+/// `required > cap` elements: double (so pushes cost amortised O(1)), but at
+/// least `required` and at least `min_cap`. Saturates instead of overflowing;
+/// the caller checks the byte size.
+#[inline]
+pub(crate) const fn grown_capacity(cap: usize, required: usize, min_cap: usize) -> usize {
+    let doubled = cap.saturating_mul(2);
+    let at_least = if required > min_cap {
+        required
+    } else {
+        min_cap
+    };
+    if doubled > at_least {
+        doubled
+    } else {
+        at_least
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +228,37 @@ mod tests {
         assert!(!valid_cache_line(0, 4096));
         assert!(!valid_cache_line(3, 4096));
         assert!(!valid_cache_line(8192, 4096));
+    }
+
+    #[test]
+    fn grown_capacity_doubles_and_covers_the_request() {
+        for cap in [0usize, 1, 3, 4, 7, 100, usize::MAX / 2, usize::MAX] {
+            for extra in [1usize, 2, 5, 1000] {
+                let required = cap.saturating_add(extra);
+                if required <= cap {
+                    continue;
+                }
+                for min_cap in [1usize, 4, 8] {
+                    let new = grown_capacity(cap, required, min_cap);
+                    assert!(new >= required, "{cap} {required} {min_cap}");
+                    assert!(new >= min_cap);
+                    assert!(new >= cap.saturating_mul(2));
+                    // Never more than needed: one of the three bounds is hit.
+                    assert!(new == required || new == min_cap || new == cap.saturating_mul(2));
+                }
+            }
+        }
+        assert_eq!(grown_capacity(0, 1, 4), 4);
+        assert_eq!(grown_capacity(4, 5, 4), 8);
+        assert_eq!(grown_capacity(4, 20, 4), 20);
+        assert_eq!(grown_capacity(usize::MAX - 1, usize::MAX, 1), usize::MAX);
+    }
+
+    #[test]
+    fn min_non_zero_capacity_follows_the_element_size() {
+        assert_eq!(min_non_zero_capacity(1), 8);
+        assert_eq!(min_non_zero_capacity(2), 4);
+        assert_eq!(min_non_zero_capacity(1024), 4);
+        assert_eq!(min_non_zero_capacity(1025), 1);
     }
 }

@@ -7,11 +7,17 @@ extern crate alloc;
 mod arena;
 mod bumping;
 mod error;
+pub mod hash_map;
 mod pod;
+mod str;
+pub mod vec;
 
 pub use arena::{Arena, ArenaBuilder};
 pub use arena_derive::ArenaPod;
 pub use error::ArenaError;
+pub use hash_map::ArenaHashMap;
 #[doc(hidden)]
 pub use pod::__private;
 pub use pod::ArenaPod;
+pub use str::ArenaStr;
+pub use vec::ArenaVec;

@@ -1,0 +1,192 @@
+//! [`RawBuf`]: the pointer work behind [`ArenaVec`](crate::ArenaVec) and
+//! [`ArenaStr`](crate::ArenaStr), on bytes and a `Layout` rather than a `T`, so
+//! it is compiled once (hashbrown's `RawTableInner` idea).
+
+use core::alloc::Layout;
+use core::cmp;
+use core::fmt;
+use core::marker::PhantomData;
+use core::ptr::{self, NonNull};
+
+use crate::arena::{dangling_for, Arena};
+use crate::bumping;
+use crate::error::ArenaError;
+
+/// A buffer of `cap` elements of one layout, carved from an arena.
+///
+/// Invariants:
+/// - For zero-sized elements `cap == usize::MAX` and `ptr` is dangling (aligned).
+/// - Otherwise either `cap == 0` and `ptr` is dangling, or `ptr` is the start
+///   of an allocation of `cap * elem.size()` bytes in `arena`, aligned to
+///   `elem.align()`, valid for `'a` and used by nothing else.
+pub(crate) struct RawBuf<'a> {
+    ptr: NonNull<u8>,
+    cap: usize,
+    /// The arena, from a `&'a Arena<'a>`. A raw pointer rather than the
+    /// reference only so that clippy's `mutable_key_type` does not see the
+    /// arena's `Cell`s in every map keyed by an `ArenaStr` or `ArenaVec` (their
+    /// hash and equality depend on the elements alone).
+    arena: NonNull<Arena<'a>>,
+    _arena: PhantomData<&'a Arena<'a>>,
+}
+
+impl<'a> RawBuf<'a> {
+    /// An empty buffer: no allocation.
+    #[inline]
+    pub(crate) fn new_in(elem: Layout, arena: &'a Arena<'a>) -> RawBuf<'a> {
+        RawBuf {
+            ptr: dangling_for(elem),
+            cap: if elem.size() == 0 { usize::MAX } else { 0 },
+            arena: NonNull::from(arena),
+            _arena: PhantomData,
+        }
+    }
+
+    /// A buffer of exactly `cap` elements (none for `cap == 0`), its start
+    /// aligned to `align`, which is at least `elem.align()`.
+    pub(crate) fn with_capacity_in(
+        elem: Layout,
+        cap: usize,
+        align: usize,
+        arena: &'a Arena<'a>,
+    ) -> Result<RawBuf<'a>, ArenaError> {
+        debug_assert!(align.is_power_of_two() && align >= elem.align());
+        if elem.size() == 0 || cap == 0 {
+            return Ok(RawBuf::new_in(elem, arena));
+        }
+        let layout = array_layout(elem, cap, align)?;
+        let ptr = arena.try_alloc_layout(layout)?;
+        Ok(RawBuf {
+            ptr,
+            cap,
+            arena: NonNull::from(arena),
+            _arena: PhantomData,
+        })
+    }
+
+    /// The start of the buffer, aligned to the element's alignment.
+    #[inline(always)]
+    pub(crate) fn ptr(&self) -> NonNull<u8> {
+        self.ptr
+    }
+
+    /// How many elements the buffer holds.
+    #[inline(always)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// The arena the buffer lives in.
+    #[inline(always)]
+    pub(crate) fn arena(&self) -> &'a Arena<'a> {
+        // SAFETY: `arena` was made from a `&'a Arena<'a>` (see the constructors),
+        // so it points to a live arena for `'a`, borrowed shared.
+        unsafe { self.arena.as_ref() }
+    }
+
+    /// Makes room for `required` elements, keeping the first `len`.
+    ///
+    /// On failure the buffer is unchanged (and so are its elements).
+    #[inline]
+    pub(crate) fn try_reserve_total(
+        &mut self,
+        elem: Layout,
+        len: usize,
+        required: usize,
+    ) -> Result<(), ArenaError> {
+        debug_assert!(len <= self.cap);
+        if required <= self.cap {
+            return Ok(());
+        }
+        self.grow(elem, len, required)
+    }
+
+    /// The slow path of [`try_reserve_total`](Self::try_reserve_total):
+    /// `required > cap`, so the element is not zero-sized.
+    ///
+    /// Tries, in order: growing in place to the amortised capacity (double),
+    /// growing in place to exactly `required`, moving to a new buffer of the
+    /// amortised capacity, moving to one of exactly `required`. In place first,
+    /// because a move leaves the old buffer behind until the arena is reset;
+    /// the exact sizes last, so a small arena is used to its last byte.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, elem: Layout, len: usize, required: usize) -> Result<(), ArenaError> {
+        let size = elem.size();
+        debug_assert!(size > 0 && required > self.cap);
+        let amortised =
+            bumping::grown_capacity(self.cap, required, bumping::min_non_zero_capacity(size));
+        let candidates = [amortised, required];
+        let candidates = if amortised == required {
+            &candidates[..1]
+        } else {
+            &candidates[..]
+        };
+
+        if self.cap > 0 {
+            let old_bytes = self.cap * size;
+            for &cap in candidates {
+                let Some(bytes) = bumping::array_size(cap, size) else {
+                    continue;
+                };
+                if self.arena().grow_in_place(self.ptr, old_bytes, bytes) {
+                    self.cap = cap;
+                    return Ok(());
+                }
+            }
+        }
+
+        let mut error = ArenaError::SizeOverflow;
+        for &cap in candidates {
+            let new = array_layout(elem, cap, elem.align())
+                .and_then(|layout| self.arena().try_alloc_layout(layout));
+            match new {
+                Ok(new) => {
+                    debug_assert!(new.as_ptr().addr() % elem.align() == 0);
+                    // SAFETY:
+                    // 1. `self.ptr` holds `self.cap >= len` elements of `size`
+                    //    bytes (or is dangling with `len == 0`), so it is valid
+                    //    for reading `len * size` bytes.
+                    // 2. `new` is a fresh allocation of `cap * size >= len * size`
+                    //    bytes, valid for writing them.
+                    // 3. A fresh allocation overlaps no live one.
+                    unsafe {
+                        ptr::copy_nonoverlapping(self.ptr.as_ptr(), new.as_ptr(), len * size);
+                    }
+                    self.ptr = new;
+                    self.cap = cap;
+                    return Ok(());
+                }
+                Err(err) => error = err,
+            }
+        }
+        Err(error)
+    }
+
+    /// Gives the unused tail (past `len` elements) back to the arena, if this
+    /// buffer is the arena's most recent allocation. The capacity is not
+    /// changed: call this only when the buffer is about to be frozen.
+    pub(crate) fn give_back_tail(&self, elem: Layout, len: usize) {
+        debug_assert!(len <= self.cap);
+        if elem.size() > 0 && self.cap > 0 {
+            self.arena()
+                .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
+        }
+    }
+}
+
+/// The layout of `cap` elements of `elem`, aligned to `align`.
+fn array_layout(elem: Layout, cap: usize, align: usize) -> Result<Layout, ArenaError> {
+    let bytes = bumping::array_size(cap, elem.size()).ok_or(ArenaError::SizeOverflow)?;
+    Layout::from_size_align(bytes, cmp::max(align, elem.align()))
+        .map_err(|_| ArenaError::SizeOverflow)
+}
+
+impl fmt::Debug for RawBuf<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawBuf")
+            .field("ptr", &self.ptr)
+            .field("cap", &self.cap)
+            .finish_non_exhaustive()
+    }
+}
