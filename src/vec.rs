@@ -11,14 +11,15 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::marker::PhantomData;
 use core::ops::{Deref, DerefMut};
-use core::ptr;
 use core::slice;
+use core::{mem, ptr};
 
 pub use into_iter::IntoIter;
 use raw_buf::RawBuf;
 
 use crate::arena::{unwrap, Arena};
 use crate::error::ArenaError;
+use crate::pod::ArenaPod;
 
 /// A growable array of `Copy` values whose buffer lives in an [`Arena`].
 ///
@@ -740,6 +741,100 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     #[track_caller]
     pub fn resize(&mut self, new_len: usize, value: T) {
         unwrap(self.try_resize(new_len, value));
+    }
+
+    /// Resizes to `new_len`: truncates, or appends zeroed elements with one
+    /// `memset` (no per-element loop). `T`'s zero value is valid by
+    /// [`ArenaPod`]'s contract.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_reserve`](ArenaVec::try_reserve); the vector is unchanged
+    /// on failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let mut v = ArenaVec::from_slice_in(&[7u32], &arena);
+    /// v.try_resize_zeroed(4)?;
+    /// assert_eq!(v, [7, 0, 0, 0]);
+    /// v.try_resize_zeroed(2)?;
+    /// assert_eq!(v, [7, 0]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn try_resize_zeroed(&mut self, new_len: usize) -> Result<(), ArenaError>
+    where
+        T: ArenaPod,
+    {
+        if new_len <= self.len {
+            self.truncate(new_len);
+            return Ok(());
+        }
+        self.try_reserve(new_len - self.len)?;
+        debug_assert!(new_len <= self.buf.capacity());
+        let added = new_len - self.len;
+        // SAFETY: the room for `new_len` elements was reserved just above, so
+        // the `added` slots after `len` are inside the buffer.
+        unsafe {
+            let tail = self.as_mut_ptr().add(self.len);
+            ptr::write_bytes(tail.cast::<u8>(), 0, added * mem::size_of::<T>());
+        }
+        self.len = new_len;
+        Ok(())
+    }
+
+    /// Resizes to `new_len` with zeroed elements, as
+    /// [`try_resize_zeroed`](ArenaVec::try_resize_zeroed).
+    ///
+    /// # Panics
+    ///
+    /// When `try_resize_zeroed` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let mut v: ArenaVec<'_, f32> = ArenaVec::new_in(&arena);
+    /// v.resize_zeroed(3);
+    /// assert_eq!(v, [0.0; 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn resize_zeroed(&mut self, new_len: usize)
+    where
+        T: ArenaPod,
+    {
+        unwrap(self.try_resize_zeroed(new_len));
+    }
+
+    /// The elements as bytes: `T` has no padding or other uninitialised bytes
+    /// by [`ArenaPod`]'s contract, so every byte is initialised.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let v = ArenaVec::from_slice_in(&[1u16, 0x0203], &arena);
+    /// assert_eq!(v.as_bytes().len(), 4);
+    /// assert_eq!(v.as_bytes(), bytemuck::cast_slice::<u16, u8>(&[1, 0x0203]));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn as_bytes(&self) -> &[u8]
+    where
+        T: ArenaPod,
+    {
+        let slice = self.as_slice();
+        // SAFETY: `slice` covers `size_of_val(slice)` bytes, all initialised
+        // (`ArenaPod` types have no padding), and `u8` has alignment 1; the
+        // borrow of `self` keeps them alive and unchanged.
+        unsafe { core::slice::from_raw_parts(slice.as_ptr().cast::<u8>(), mem::size_of_val(slice)) }
     }
 
     // ----- removing ------------------------------------------------------------------

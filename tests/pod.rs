@@ -286,3 +286,22 @@ fn zeroed_allocation_fails_cleanly() {
     );
     assert_eq!(arena.used(), used);
 }
+
+#[test]
+fn derived_types_round_trip_through_arena_vec_zeroed_and_as_bytes() {
+    let arena = arena_memory::Arena::with_capacity(4096).unwrap();
+    let mut v = arena_memory::ArenaVec::from_slice_in(&[element()], &arena);
+    v.try_resize_zeroed(4).unwrap();
+    let zero: LayoutElement = bytemuck::Zeroable::zeroed();
+    assert_eq!(v.as_slice(), &[element(), zero, zero, zero]);
+    let one = size_of::<LayoutElement>();
+    assert_eq!(v.as_bytes().len(), 4 * one);
+    assert_eq!(&v.as_bytes()[..one], bytemuck::bytes_of(&element()));
+    assert!(v.as_bytes()[one..].iter().all(|&b| b == 0));
+    assert_eq!(v.as_bytes(), bytemuck::cast_slice::<_, u8>(v.as_slice()));
+    v.try_resize_zeroed(1).unwrap();
+    assert_eq!(v.as_slice(), &[element()]);
+    // Too large: unchanged.
+    assert!(v.try_resize_zeroed(10_000).is_err());
+    assert_eq!(v.as_slice(), &[element()]);
+}
