@@ -8,6 +8,8 @@
 mod allocator;
 mod block;
 mod builder;
+mod growth;
+mod overflow;
 
 use core::alloc::Layout;
 use core::cell::Cell;
@@ -18,11 +20,13 @@ use core::ptr::{self, NonNull};
 use core::sync::atomic::Ordering;
 
 pub use builder::ArenaBuilder;
+pub use growth::Growth;
 
 use crate::bumping;
 use crate::error::ArenaError;
 use crate::pod::ArenaPod;
 use block::{Backing, ChildLink};
+use overflow::{Overflow, Refused};
 
 /// A bump arena over one block of memory that lives for `'m`.
 ///
@@ -72,19 +76,28 @@ use block::{Backing, ChildLink};
 /// drop. [`Arena::new`] borrows the caller's initialised bytes (a stack array, a
 /// `static`, an mmap), and [`Arena::from_uninit`] borrows uninitialised ones.
 pub struct Arena<'m> {
-    /// The bump pointer: the next free byte. `start <= cur <= end`.
+    /// The bump pointer: the next free byte of the current region.
+    /// `region.0 <= cur <= region.1`.
     cur: Cell<NonNull<u8>>,
-    /// How far the bump pointer may go: `end`, or `cur` at the time of sealing
-    /// while a child has the rest. `cur <= limit <= end` except right after a
-    /// rollback while sealed, when `cur < limit`.
+    /// How far the bump pointer may go: the region's end, or `cur` at the time
+    /// of sealing while a child has the rest.
     limit: Cell<NonNull<u8>>,
-    /// The first usable byte, aligned to `cache_line`.
+    /// The region the bump pointer is in: the home block `[start, end)`, or an
+    /// overflow chunk of a growing arena.
+    region: Cell<(NonNull<u8>, NonNull<u8>)>,
+    /// The bytes used in earlier regions since the last reset (0 while the
+    /// home block is the region).
+    used_before: Cell<usize>,
+    /// The home block's first usable byte, aligned to `cache_line`. Every frame
+    /// starts here. Changes only through `&mut self` (a growing arena's reset).
     start: NonNull<u8>,
-    /// One past the last usable byte.
+    /// One past the home block's last usable byte.
     end: NonNull<u8>,
     /// The highest `used()` recorded so far (at resets, rollbacks and unseals);
     /// the live figure is `max(peak, used())`.
     peak: Cell<usize>,
+    /// The same since the last reset: what the next frame's block must hold.
+    frame_peak: Cell<usize>,
     /// Whether a child was made and the parent has not seen it dropped yet.
     sealed: Cell<bool>,
     /// The alignment of `start`, given to children too.
@@ -95,6 +108,15 @@ pub struct Arena<'m> {
     parent: Option<(&'m ChildLink, usize)>,
     /// Who owns the block, and what to do with it on drop.
     backing: Backing,
+    /// A growing arena's overflow chunks and right-sized block.
+    overflow: Overflow,
+    /// The home block's capacity when the arena was made.
+    #[cfg(feature = "alloc")]
+    initial_capacity: usize,
+    /// The block a borrowed arena or a child was made over, to return to in
+    /// `shrink_to_fit`; `None` for an owned block.
+    #[cfg(feature = "alloc")]
+    original: Option<(NonNull<u8>, NonNull<u8>)>,
     _memory: PhantomData<&'m mut [MaybeUninit<u8>]>,
 }
 
@@ -224,7 +246,8 @@ impl<'m> Arena<'m> {
         block: NonNull<u8>,
         len: usize,
         cache_line: usize,
-        backing: Backing,
+        growth: Growth,
+        backing: impl FnOnce(NonNull<u8>, usize) -> Backing,
     ) -> Result<Arena<'m>, ArenaError> {
         if len == 0 {
             return Err(ArenaError::EmptyMemory);
@@ -244,7 +267,8 @@ impl<'m> Arena<'m> {
         // SAFETY: `pad < len`, so `block + pad` and `block + len` are in (or one
         // past) the block, which is one allocation (precondition 1).
         let (start, end) = unsafe { (block.add(pad), block.add(len)) };
-        Ok(Arena::over(start, end, cache_line, None, backing))
+        let backing = backing(start, len - pad);
+        Ok(Arena::over(start, end, cache_line, None, backing, growth))
     }
 
     /// The arena over `[start, end)`, whose start is aligned to `cache_line`.
@@ -254,20 +278,33 @@ impl<'m> Arena<'m> {
         cache_line: usize,
         parent: Option<(&'m ChildLink, usize)>,
         backing: Backing,
+        growth: Growth,
     ) -> Arena<'m> {
         debug_assert!(start <= end);
         debug_assert!(start == end || start.as_ptr().addr() % cache_line == 0);
         Arena {
             cur: Cell::new(start),
             limit: Cell::new(end),
+            region: Cell::new((start, end)),
+            used_before: Cell::new(0),
             start,
             end,
             peak: Cell::new(0),
+            frame_peak: Cell::new(0),
             sealed: Cell::new(false),
             cache_line,
             link: ChildLink::new(),
             parent,
+            #[cfg(feature = "alloc")]
+            original: match backing {
+                #[cfg(feature = "alloc")]
+                Backing::Owned(_) => None,
+                _ => Some((start, end)),
+            },
             backing,
+            overflow: Overflow::new(growth),
+            #[cfg(feature = "alloc")]
+            initial_capacity: end.as_ptr().addr() - start.as_ptr().addr(),
             _memory: PhantomData,
         }
     }
@@ -799,8 +836,8 @@ impl<'m> Arena<'m> {
         }
     }
 
-    /// The slow path: take back memory from a dropped child, then retry, or
-    /// explain the failure.
+    /// The slow path: take back memory from a dropped child, then retry; take
+    /// an overflow chunk (a growing arena), or explain the failure.
     #[cold]
     #[inline(never)]
     fn alloc_slow(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
@@ -808,28 +845,44 @@ impl<'m> Arena<'m> {
         if let Some(ptr) = self.bump(layout) {
             return Ok(ptr);
         }
-        let cur = self.cur.get().as_ptr().addr();
-        let remaining = self.limit.get().as_ptr().addr().saturating_sub(cur);
-        Err(ArenaError::CapacityExceeded {
-            requested: layout.size(),
-            remaining: bumping::usable_at(cur, remaining, layout.align()),
-        })
+        let held = self.capacity();
+        let home = self.end.as_ptr().addr() - self.start.as_ptr().addr();
+        match self
+            .overflow
+            .take_chunk(layout, held, home, self.cache_line)
+        {
+            Ok((chunk_start, chunk_end)) => {
+                let (region_start, _) = self.region.get();
+                let in_region = self.cur.get().as_ptr().addr() - region_start.as_ptr().addr();
+                self.used_before.set(self.used_before.get() + in_region);
+                self.region.set((chunk_start, chunk_end));
+                self.cur.set(chunk_start);
+                self.limit.set(chunk_end);
+                // The chunk is aligned for `layout` and holds it.
+                self.bump(layout).ok_or_else(|| self.exceeded(layout))
+            }
+            Err(Refused::Limit) => Err(self.exceeded(layout)),
+            Err(Refused::OutOfMemory(requested)) => Err(ArenaError::OutOfMemory { requested }),
+        }
     }
 
-    /// The error an allocation of `layout` meets now, for callers that learn
-    /// only *that* an allocation failed (hashbrown, through `Allocator`), so
-    /// they can report the same error as `try_alloc_layout`. Allocates nothing.
-    #[cold]
-    pub(crate) fn failure_for(&self, layout: Layout) -> ArenaError {
-        if let Err(err) = self.unseal_if_child_dropped() {
-            return err;
-        }
+    /// The `CapacityExceeded` error for `layout` in the current region.
+    fn exceeded(&self, layout: Layout) -> ArenaError {
         let cur = self.cur.get().as_ptr().addr();
         let remaining = self.limit.get().as_ptr().addr().saturating_sub(cur);
         ArenaError::CapacityExceeded {
             requested: layout.size(),
             remaining: bumping::usable_at(cur, remaining, layout.align()),
         }
+    }
+
+    /// The error `try_alloc_layout(layout)` would give, without allocating:
+    /// for reporting an `AllocError` of a container that uses the arena.
+    pub(crate) fn failure_for(&self, layout: Layout) -> ArenaError {
+        if let Err(err) = self.unseal_if_child_dropped() {
+            return err;
+        }
+        self.exceeded(layout)
     }
 
     /// If a child was made, either report `Sealed` (it lives) or take its memory
@@ -840,8 +893,8 @@ impl<'m> Arena<'m> {
                 return Err(ArenaError::Sealed);
             }
             self.sealed.set(false);
-            self.limit.set(self.end);
-            self.record_peak(self.link.peak.load(Ordering::Relaxed));
+            self.limit.set(self.region.get().1);
+            self.record_peak(self.link.peak.swap(0, Ordering::Relaxed));
         }
         Ok(())
     }
@@ -849,6 +902,9 @@ impl<'m> Arena<'m> {
     fn record_peak(&self, used: usize) {
         if used > self.peak.get() {
             self.peak.set(used);
+        }
+        if used > self.frame_peak.get() {
+            self.frame_peak.set(used);
         }
     }
 
@@ -932,25 +988,88 @@ impl<'m> Arena<'m> {
     /// # Ok::<(), ArenaError>(())
     /// ```
     pub fn ephemeral(&self) -> Result<Arena<'_>, ArenaError> {
+        self.ephemeral_with(Growth::Fixed)
+    }
+
+    /// As [`ephemeral`](Arena::ephemeral), but the child grows by `growth`
+    /// when a frame needs more than the rest of this arena's block: it takes
+    /// overflow chunks from the global allocator, and after an overflowing
+    /// frame its [`reset`](Arena::reset) keeps one heap block sized to that
+    /// frame (then the child no longer uses this arena's memory).
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::Sealed`] if a child of this arena is alive already.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::with_capacity(4096)?;
+    /// let settings = arena.alloc([1u8; 16]); // persistent, never moved
+    /// let mut frame = arena.ephemeral_with(Growth::UNLIMITED)?;
+    /// let rows = frame.alloc_slice_fill(10_000, 0u32); // 10x the block
+    /// assert_eq!(rows.len(), 10_000);
+    /// frame.reset();
+    /// // The next frame of that size runs in one block, with no heap calls.
+    /// assert!(frame.capacity() >= 40_000);
+    /// assert_eq!(frame.overflow_chunks(), 0);
+    /// assert_eq!(settings, &[1; 16]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    pub fn ephemeral_growing(&self) -> Result<Arena<'_>, ArenaError> {
+        self.ephemeral_with(Growth::UNLIMITED)
+    }
+
+    /// A child with the given [`Growth`] policy: [`ephemeral`](Arena::ephemeral)
+    /// is `ephemeral_with(Growth::Fixed)`, and
+    /// [`ephemeral_growing`](Arena::ephemeral_growing) is
+    /// `ephemeral_with(Growth::UNLIMITED)`.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::Sealed`] if a child of this arena is alive already.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaError, Growth};
+    ///
+    /// let arena = Arena::with_capacity(4096)?;
+    /// let frame = arena.ephemeral_with(Growth::up_to(16 * 1024))?;
+    /// assert!(frame.try_alloc_bytes(8 * 1024).is_ok()); // past the block: grows
+    /// assert!(matches!(
+    ///     frame.try_alloc_bytes(16 * 1024),
+    ///     Err(ArenaError::CapacityExceeded { .. })
+    /// ));
+    /// # Ok::<(), ArenaError>(())
+    /// ```
+    pub fn ephemeral_with(&self, growth: Growth) -> Result<Arena<'_>, ArenaError> {
         self.unseal_if_child_dropped()?;
         let cur = self.cur.get();
-        let room = self.end.as_ptr().addr() - cur.as_ptr().addr();
+        let (_, region_end) = self.region.get();
+        let room = region_end.as_ptr().addr() - cur.as_ptr().addr();
         let pad = cur.as_ptr().align_offset(self.cache_line);
         let child_start = if pad < room {
-            // SAFETY: `pad < room` keeps `cur + pad` inside the block.
+            // SAFETY: `pad < room` keeps `cur + pad` inside the region.
             unsafe { cur.add(pad) }
         } else {
-            // No aligned byte is left: the child is empty, at the block's end.
-            self.end
+            // No aligned byte is left: the child is empty, at the region's end.
+            region_end
         };
+        // Where the child starts, counted as if this arena were one block: its
+        // peak is reported back from there.
+        let offset = self.used() + (child_start.as_ptr().addr() - cur.as_ptr().addr());
         self.seal();
-        let offset = child_start.as_ptr().addr() - self.start.as_ptr().addr();
         Ok(Arena::over(
             child_start,
-            self.end,
+            region_end,
             self.cache_line,
             Some((&self.link, offset)),
             Backing::Child,
+            growth,
         ))
     }
 
@@ -980,22 +1099,118 @@ impl<'m> Arena<'m> {
     /// assert_eq!(arena.peak(), 200);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    ///
+    /// A growing arena (see [`Growth`]) whose frame overflowed frees its
+    /// overflow chunks here and keeps one block sized to the frame's peak plus
+    /// a quarter, so that the next frames run from one block with no heap
+    /// calls; that is the only reset that is not O(1).
     #[inline]
     pub fn reset(&mut self) {
-        let peak = self.peak();
-        self.peak.set(peak);
-        self.cur.set(self.start);
-        self.limit.set(self.end);
-        self.sealed.set(false);
+        let frame_peak = self
+            .frame_peak
+            .get()
+            .max(self.used())
+            .max(*self.link.peak.get_mut());
+        self.peak.set(self.peak.get().max(frame_peak));
+        self.frame_peak.set(0);
+        *self.link.peak.get_mut() = 0;
+        if self.overflow.chunk_count() > 0 {
+            self.settle_after_overflow(frame_peak);
+        }
+        self.rewind();
         // No child can be alive: it would borrow `self`. One that was leaked with
         // `mem::forget` can never be used again.
         *self.link.live.get_mut() = false;
     }
 
+    /// The bump pointer back to the home block's start.
+    fn rewind(&mut self) {
+        self.cur.set(self.start);
+        self.limit.set(self.end);
+        self.region.set((self.start, self.end));
+        self.used_before.set(0);
+        self.sealed.set(false);
+    }
+
+    /// After a frame that overflowed: free the chunks, and make the home block
+    /// large enough for such a frame.
+    #[cold]
+    #[cfg(feature = "alloc")]
+    fn settle_after_overflow(&mut self, frame_peak: usize) {
+        let home = self.end.as_ptr().addr() - self.start.as_ptr().addr();
+        if let Some(block) = self.overflow.settle(frame_peak, home, self.cache_line) {
+            self.install_home(block);
+        }
+    }
+
+    /// Without the global allocator there are no chunks to settle.
+    #[cfg(not(feature = "alloc"))]
+    fn settle_after_overflow(&mut self, _frame_peak: usize) {}
+
+    /// Makes `block` the home block, freeing the previous one if the arena
+    /// owned it. The caller's or the parent's memory is left alone (and a
+    /// borrowed, initialised block is still zeroed on drop).
+    #[cfg(feature = "alloc")]
+    fn install_home(&mut self, block: block::OwnedBlock) {
+        self.start = block.ptr();
+        // SAFETY: the block is `size()` bytes long.
+        self.end = unsafe { block.ptr().add(block.size()) };
+        match self.backing {
+            Backing::Owned(_) => {
+                self.backing = Backing::Owned(block);
+            }
+            _ => self.overflow.set_grown_home(Some(block)),
+        }
+    }
+
+    /// Resets the arena and gives back the memory a growing arena took: its
+    /// overflow chunks, and a home block grown after an overflowing frame (the
+    /// arena returns to the block it was built with, or to a block of its
+    /// initial capacity if it owned it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(4096)?;
+    /// arena.alloc_bytes(100_000);
+    /// arena.reset();
+    /// assert!(arena.capacity() >= 100_000);
+    /// arena.shrink_to_fit();
+    /// assert_eq!(arena.capacity(), 4096);
+    /// assert_eq!(arena.used(), 0);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn shrink_to_fit(&mut self) {
+        self.reset();
+        #[cfg(feature = "alloc")]
+        {
+            if self.overflow.has_grown_home() {
+                if let Some((start, end)) = self.original {
+                    self.start = start;
+                    self.end = end;
+                }
+                self.overflow.set_grown_home(None);
+            } else if let Backing::Owned(_) = self.backing {
+                let initial = self.initial_capacity;
+                if self.capacity() > initial {
+                    let block = Layout::from_size_align(initial, self.cache_line)
+                        .ok()
+                        .and_then(block::OwnedBlock::allocate);
+                    if let Some(block) = block {
+                        self.install_home(block);
+                    }
+                }
+            }
+        }
+        self.rewind();
+    }
+
     // ----- figures ---------------------------------------------------------------
 
-    /// The usable bytes of this arena: from its aligned start to the end of the
-    /// block.
+    /// The usable bytes of this arena: its home block from the aligned start
+    /// to the end, plus the overflow chunks a growing arena holds.
     ///
     /// # Examples
     ///
@@ -1008,10 +1223,12 @@ impl<'m> Arena<'m> {
     /// ```
     #[inline]
     pub fn capacity(&self) -> usize {
-        self.end.as_ptr().addr() - self.start.as_ptr().addr()
+        self.end.as_ptr().addr() - self.start.as_ptr().addr() + self.overflow.chunk_bytes()
     }
 
-    /// The bytes from this arena's start to its bump pointer, padding included.
+    /// The bytes handed out since the last reset, padding included: from this
+    /// arena's start to its bump pointer, as if its block and overflow chunks
+    /// were one.
     ///
     /// For a sealed parent this is its persistent region. A child's allocations
     /// count in the child's figures.
@@ -1029,11 +1246,14 @@ impl<'m> Arena<'m> {
     /// ```
     #[inline]
     pub fn used(&self) -> usize {
-        self.cur.get().as_ptr().addr() - self.start.as_ptr().addr()
+        let (region_start, _) = self.region.get();
+        self.used_before.get() + (self.cur.get().as_ptr().addr() - region_start.as_ptr().addr())
     }
 
-    /// `capacity() - used()`: the bytes after the bump pointer. While sealed,
-    /// these belong to the child.
+    /// The bytes after the bump pointer in the current block: what can be
+    /// allocated before the arena fails (or, growing, takes a chunk). While
+    /// sealed, these belong to the child. For a fixed arena,
+    /// `capacity() - used()`.
     ///
     /// # Examples
     ///
@@ -1047,7 +1267,7 @@ impl<'m> Arena<'m> {
     /// ```
     #[inline]
     pub fn remaining(&self) -> usize {
-        self.end.as_ptr().addr() - self.cur.get().as_ptr().addr()
+        self.region.get().1.as_ptr().addr() - self.cur.get().as_ptr().addr()
     }
 
     /// The highest [`used()`](Arena::used) ever reached, across resets,
@@ -1077,6 +1297,95 @@ impl<'m> Arena<'m> {
     pub fn peak(&self) -> usize {
         let child = self.link.peak.load(Ordering::Relaxed);
         self.peak.get().max(self.used()).max(child)
+    }
+
+    /// The capacity to give this arena next time (`with_capacity`, or a parent
+    /// block) so that the heaviest frame seen fits without growing: the
+    /// [`peak`](Arena::peak) plus a quarter, rounded up to the cache line.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(1024)?;
+    /// arena.alloc_bytes(8000);
+    /// arena.reset();
+    /// assert_eq!(arena.recommended_capacity(), 10_048);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn recommended_capacity(&self) -> usize {
+        bumping::with_headroom(self.peak(), self.cache_line).unwrap_or(usize::MAX)
+    }
+
+    /// How this arena behaves when it runs out of room.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// assert_eq!(arena.growth(), Growth::Fixed);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn growth(&self) -> Growth {
+        self.overflow.growth()
+    }
+
+    /// The overflow chunks a growing arena holds now (they are freed at the
+    /// next reset).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64)?;
+    /// assert_eq!(arena.overflow_chunks(), 0);
+    /// arena.alloc_bytes(100);
+    /// assert_eq!(arena.overflow_chunks(), 1);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn overflow_chunks(&self) -> usize {
+        self.overflow.chunk_count()
+    }
+
+    /// The bytes of the overflow chunks a growing arena holds now.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64)?;
+    /// arena.alloc_bytes(10_000);
+    /// assert!(arena.overflow_bytes() >= 10_000);
+    /// assert_eq!(arena.capacity(), 64 + arena.overflow_bytes());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn overflow_bytes(&self) -> usize {
+        self.overflow.chunk_bytes()
+    }
+
+    /// How many overflow chunks this arena took from the global allocator
+    /// since it was made: a steady state takes none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64)?;
+    /// for _ in 0..10 {
+    ///     arena.alloc_bytes(5000);
+    ///     arena.reset();
+    /// }
+    /// assert_eq!(arena.overflow_chunks_taken(), 1); // only the first frame grew
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn overflow_chunks_taken(&self) -> usize {
+        self.overflow.chunks_taken()
     }
 
     /// The alignment of this arena's start and of its children's starts.
@@ -1114,8 +1423,10 @@ impl<'m> Arena<'m> {
         self.sealed.get() && self.link.live.load(Ordering::Acquire)
     }
 
-    /// Whether `ptr` points into the part of this arena's block that has been
-    /// handed out (`[start, start + used())`).
+    /// Whether `ptr` points into memory this arena has handed out since its
+    /// last reset: the used part of its current block, or an earlier block of
+    /// the frame (a growing arena's home block or overflow chunks, whose unused
+    /// tails count too).
     ///
     /// # Examples
     ///
@@ -1131,7 +1442,14 @@ impl<'m> Arena<'m> {
     #[inline]
     pub fn contains(&self, ptr: *const u8) -> bool {
         let addr = ptr.addr();
-        self.start.as_ptr().addr() <= addr && addr < self.cur.get().as_ptr().addr()
+        let (region_start, _) = self.region.get();
+        if region_start.as_ptr().addr() <= addr && addr < self.cur.get().as_ptr().addr() {
+            return true;
+        }
+        // Earlier regions of this frame: the home block, and chunks.
+        self.used_before.get() > 0
+            && ((self.start.as_ptr().addr() <= addr && addr < self.end.as_ptr().addr())
+                || self.overflow.contains(addr))
     }
 }
 
@@ -1144,10 +1462,12 @@ impl Drop for Arena<'_> {
             }
             link.live.store(false, Ordering::Release);
         }
-        if let Backing::BorrowedInit = self.backing {
-            // SAFETY: `[start, start + peak)` is inside the borrowed block (peak
-            // never exceeds `end - start`), which is ours until `'m` ends.
-            unsafe { ptr::write_bytes(self.start.as_ptr(), 0, peak) };
+        if let Backing::BorrowedInit { start, len } = self.backing {
+            // Bytes of the caller's block the arena wrote lie in its first
+            // `peak` (counted as if the blocks were one), and within `len`.
+            // SAFETY: `[start, start + min(peak, len))` is inside the borrowed
+            // block, which is ours until `'m` ends.
+            unsafe { ptr::write_bytes(start.as_ptr(), 0, peak.min(len)) };
         }
         // An owned block is freed by `Backing`'s own drop, after this.
     }
@@ -1162,6 +1482,8 @@ impl fmt::Debug for Arena<'_> {
             .field("cache_line_size", &self.cache_line)
             .field("sealed", &self.is_sealed())
             .field("ephemeral", &self.parent.is_some())
+            .field("growth", &self.growth())
+            .field("overflow_chunks", &self.overflow_chunks())
             .finish()
     }
 }
@@ -1203,4 +1525,4 @@ pub(crate) unsafe fn slice_assume_init_mut<T>(slice: &mut [MaybeUninit<T>]) -> &
     unsafe { &mut *(slice as *mut [MaybeUninit<T>] as *mut [T]) }
 }
 
-const _: () = assert!(mem::size_of::<Option<Arena<'static>>>() <= 128);
+const _: () = assert!(mem::size_of::<Option<Arena<'static>>>() <= 512);

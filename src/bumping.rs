@@ -90,6 +90,62 @@ pub(crate) const fn array_size(len: usize, elem_size: usize) -> Option<usize> {
     }
 }
 
+/// The smallest overflow chunk a growing arena takes.
+pub(crate) const MIN_CHUNK: usize = 4096;
+
+/// `n` rounded up to a multiple of `align` (a power of two), if that fits in
+/// `isize::MAX`.
+pub(crate) const fn round_up(n: usize, align: usize) -> Option<usize> {
+    debug_assert!(align.is_power_of_two());
+    match n.checked_add(align - 1) {
+        Some(m) if (m & !(align - 1)) <= isize::MAX as usize => Some(m & !(align - 1)),
+        _ => None,
+    }
+}
+
+/// The size of the next overflow chunk of a growing arena: at least the
+/// request, at least double the `previous` chunk (or home block), at least
+/// [`MIN_CHUNK`], rounded up to `granule`; then cut down to what `max_bytes`
+/// still allows beyond the `held` bytes, if the request still fits. `None` if
+/// the request does not fit under `max_bytes` or the size overflows.
+///
+/// The chunk is aligned to at least the request's alignment, so the request
+/// needs no padding in it.
+#[cfg_attr(
+    not(feature = "alloc"),
+    expect(dead_code, reason = "no chunks without `alloc`")
+)]
+pub(crate) const fn chunk_size(
+    request: usize,
+    previous: usize,
+    held: usize,
+    max_bytes: usize,
+    granule: usize,
+) -> Option<usize> {
+    let doubled = previous.saturating_mul(2);
+    let mut size = if doubled > request { doubled } else { request };
+    if size < MIN_CHUNK {
+        size = MIN_CHUNK;
+    }
+    let Some(size) = round_up(size, granule) else {
+        return None;
+    };
+    let allowed = max_bytes.saturating_sub(held);
+    if size <= allowed {
+        Some(size)
+    } else if request <= allowed && request > 0 {
+        Some(allowed)
+    } else {
+        None
+    }
+}
+
+/// `bytes` plus a quarter, rounded up to `granule`: the block a growing arena
+/// keeps after a frame that needed `bytes`, and the capacity it recommends.
+pub(crate) const fn with_headroom(bytes: usize, granule: usize) -> Option<usize> {
+    round_up(bytes.saturating_add(bytes / 4), granule)
+}
+
 /// Whether `size` is usable as a cache-line size: a power of two no larger than
 /// `max`.
 pub(crate) const fn valid_cache_line(size: usize, max: usize) -> bool {
@@ -218,6 +274,56 @@ mod tests {
             Some(isize::MAX as usize)
         );
         assert_eq!(array_size(isize::MAX as usize + 1, 1), None);
+    }
+
+    #[test]
+    fn round_up_is_exact_and_checked() {
+        assert_eq!(round_up(0, 64), Some(0));
+        assert_eq!(round_up(1, 64), Some(64));
+        assert_eq!(round_up(64, 64), Some(64));
+        assert_eq!(round_up(65, 1), Some(65));
+        assert_eq!(round_up(usize::MAX, 64), None);
+        assert_eq!(round_up(isize::MAX as usize, 64), None);
+    }
+
+    #[test]
+    fn chunk_sizes_double_cover_the_request_and_respect_the_limit() {
+        const NO_LIMIT: usize = usize::MAX;
+        // At least the minimum, doubling the previous chunk, covering the request.
+        assert_eq!(chunk_size(10, 100, 0, NO_LIMIT, 64), Some(MIN_CHUNK));
+        assert_eq!(chunk_size(10, 8192, 0, NO_LIMIT, 64), Some(16384));
+        assert_eq!(chunk_size(100_000, 8192, 0, NO_LIMIT, 64), Some(100_032));
+        // Cut down to the limit while the request still fits...
+        assert_eq!(chunk_size(1000, 8192, 10_000, 12_000, 64), Some(2000));
+        // ... and refused when it does not.
+        assert_eq!(chunk_size(3000, 8192, 10_000, 12_000, 64), None);
+        assert_eq!(chunk_size(1, 0, 12_000, 12_000, 64), None);
+        // Sizes that cannot exist.
+        assert_eq!(chunk_size(usize::MAX, 0, 0, NO_LIMIT, 64), None);
+        assert_eq!(chunk_size(10, usize::MAX, 0, NO_LIMIT, 64), None);
+        // Whatever the inputs, a chunk covers the request and stays in the limit.
+        for request in [1usize, 63, 4096, 70_000] {
+            for previous in [0usize, 64, 5000, 1 << 20] {
+                for held in [0usize, 100, 1 << 20] {
+                    for max in [usize::MAX, 1 << 21, 200_000] {
+                        if let Some(size) = chunk_size(request, previous, held, max, 64) {
+                            assert!(size >= request);
+                            assert!(held + size <= max);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn headroom_is_a_quarter_rounded_to_the_granule() {
+        assert_eq!(with_headroom(0, 64), Some(0));
+        assert_eq!(with_headroom(1000, 64), Some(1280));
+        assert_eq!(with_headroom(1001, 64), Some(1280));
+        assert_eq!(with_headroom(1030, 64), Some(1344));
+        assert_eq!(with_headroom(1040, 64), Some(1344));
+        assert_eq!(with_headroom(usize::MAX, 64), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod pod;
 mod str;
 pub mod vec;
 
-pub use arena::{Arena, ArenaBuilder};
+pub use arena::{Arena, ArenaBuilder, Growth};
 pub use arena_derive::ArenaPod;
 pub use error::ArenaError;
 pub use hash_map::ArenaHashMap;

@@ -1,17 +1,24 @@
 //! Who owns an arena's block, and what a child shares with its parent.
 
+use core::ptr::NonNull;
 use core::sync::atomic::{AtomicBool, AtomicUsize};
 
 #[cfg(feature = "alloc")]
-use core::{alloc::Layout, ptr::NonNull};
+use core::alloc::Layout;
 
 /// Who owns an arena's block, and what dropping the arena does with it.
 #[derive(Debug)]
 pub(crate) enum Backing {
-    /// The caller's initialised bytes (`Arena::new`): zeroed again on drop, so
-    /// that no uninitialised byte (the padding of a stored value) is left in a
-    /// `[u8]` the caller can read.
-    BorrowedInit,
+    /// The caller's initialised bytes (`Arena::new`), from the arena's aligned
+    /// start on: zeroed again on drop as far as they were used, so that no
+    /// uninitialised byte (the padding of a stored value) is left in a `[u8]`
+    /// the caller can read.
+    BorrowedInit {
+        /// The arena's first usable byte in the caller's block.
+        start: NonNull<u8>,
+        /// The usable bytes from `start`.
+        len: usize,
+    },
     /// The caller's uninitialised bytes (`Arena::from_uninit`): left as they are.
     BorrowedUninit,
     /// A child's share of its parent's block.
@@ -42,6 +49,16 @@ impl OwnedBlock {
 
     pub(crate) fn ptr(&self) -> NonNull<u8> {
         self.ptr
+    }
+
+    pub(crate) fn size(&self) -> usize {
+        self.layout.size()
+    }
+
+    /// Whether `addr` is inside the block.
+    pub(crate) fn contains(&self, addr: usize) -> bool {
+        let start = self.ptr.as_ptr().addr();
+        start <= addr && addr < start + self.layout.size()
     }
 }
 

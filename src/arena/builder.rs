@@ -4,6 +4,7 @@ use core::mem::MaybeUninit;
 use core::ptr::NonNull;
 
 use super::block::Backing;
+use super::growth::Growth;
 use super::Arena;
 use crate::bumping;
 use crate::error::ArenaError;
@@ -26,6 +27,7 @@ use crate::error::ArenaError;
 #[must_use = "a builder does nothing until `build`, `build_uninit` or `with_capacity`"]
 pub struct ArenaBuilder {
     cache_line_size: usize,
+    growth: Growth,
 }
 
 impl ArenaBuilder {
@@ -49,6 +51,7 @@ impl ArenaBuilder {
     pub const fn new() -> ArenaBuilder {
         ArenaBuilder {
             cache_line_size: Self::DEFAULT_CACHE_LINE_SIZE,
+            growth: Growth::Fixed,
         }
     }
 
@@ -67,6 +70,27 @@ impl ArenaBuilder {
     /// ```
     pub const fn cache_line_size(mut self, size: usize) -> ArenaBuilder {
         self.cache_line_size = size;
+        self
+    }
+
+    /// What the arena does when it runs out of room: fail (the default,
+    /// [`Growth::Fixed`]) or take overflow chunks from the global allocator
+    /// (see [`Growth`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(256)?;
+    /// let big = arena.alloc_bytes(4096); // more than the block
+    /// assert_eq!(big.len(), 4096);
+    /// assert_eq!(arena.growth(), Growth::UNLIMITED);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    pub const fn growth(mut self, growth: Growth) -> ArenaBuilder {
+        self.growth = growth;
         self
     }
 
@@ -102,7 +126,11 @@ impl ArenaBuilder {
         let block = NonNull::from(memory).cast::<u8>();
         // SAFETY: `block` is the caller's `&mut [u8]` of `len` bytes, borrowed for
         // the arena's lifetime, and the arena zeroes what it handed out on drop.
-        unsafe { Arena::from_raw_block(block, len, cache_line, Backing::BorrowedInit) }
+        unsafe {
+            Arena::from_raw_block(block, len, cache_line, self.growth, |start, len| {
+                Backing::BorrowedInit { start, len }
+            })
+        }
     }
 
     /// An arena over the caller's uninitialised bytes; see [`Arena::from_uninit`].
@@ -128,7 +156,11 @@ impl ArenaBuilder {
         let block = NonNull::from(memory).cast::<u8>();
         // SAFETY: `block` is the caller's `&mut [MaybeUninit<u8>]` of `len` bytes,
         // borrowed for the arena's lifetime.
-        unsafe { Arena::from_raw_block(block, len, cache_line, Backing::BorrowedUninit) }
+        unsafe {
+            Arena::from_raw_block(block, len, cache_line, self.growth, |_, _| {
+                Backing::BorrowedUninit
+            })
+        }
     }
 
     /// An arena over an owned block of at least `bytes` usable bytes from the
@@ -165,7 +197,11 @@ impl ArenaBuilder {
         let ptr = block.ptr();
         // SAFETY: `ptr` is a fresh block of `layout.size()` bytes that `Backing`
         // owns and frees when the arena drops.
-        unsafe { Arena::from_raw_block(ptr, layout.size(), cache_line, Backing::Owned(block)) }
+        unsafe {
+            Arena::from_raw_block(ptr, layout.size(), cache_line, self.growth, |_, _| {
+                Backing::Owned(block)
+            })
+        }
     }
 }
 

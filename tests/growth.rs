@@ -1,0 +1,405 @@
+//! Self-sizing arenas (`Growth`): overflow chunks mid-frame, one right-sized
+//! block after the reset, zero heap calls in the frames that follow, the byte
+//! limit, and persistent data that never moves.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use arena_memory::{Arena, ArenaError, ArenaVec, Growth};
+use proptest::prelude::*;
+
+/// Counts the global-allocator calls of the current thread, so that tests
+/// running in parallel do not see each other's.
+struct CountingAllocator;
+
+thread_local! {
+    static HEAP_CALLS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn heap_calls() -> usize {
+    HEAP_CALLS.with(Cell::get)
+}
+
+fn count() {
+    // `try_with`: the thread-local may be gone while a thread shuts down.
+    let _ = HEAP_CALLS.try_with(|calls| calls.set(calls.get() + 1));
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; counting touches only a
+// thread-local `Cell` with a const initialiser, which does not allocate.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        count();
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// One frame's work: `rows` slices of 100 `u32`, each filled with its index,
+/// and checked at the end: every earlier reference is still valid and intact.
+fn run_frame(arena: &Arena<'_>, rows: usize) -> (usize, Vec<(usize, usize)>) {
+    let mut slices = Vec::with_capacity(rows);
+    for i in 0..rows {
+        let row = arena.alloc_slice_fill(100, i as u32);
+        slices.push(row);
+    }
+    let mut ranges = Vec::with_capacity(rows);
+    for (i, row) in slices.iter().enumerate() {
+        assert!(
+            row.iter().all(|&x| x == i as u32),
+            "row {i} was overwritten"
+        );
+        ranges.push((row.as_ptr() as usize, row.len() * 4));
+    }
+    (rows, ranges)
+}
+
+fn assert_disjoint(mut ranges: Vec<(usize, usize)>) {
+    ranges.sort_unstable();
+    for pair in ranges.windows(2) {
+        assert!(pair[0].0 + pair[0].1 <= pair[1].0, "overlap: {pair:?}");
+    }
+}
+
+#[test]
+fn the_default_stays_fixed() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    assert_eq!(arena.growth(), Growth::Fixed);
+    assert!(matches!(
+        arena.try_alloc_bytes(2048),
+        Err(ArenaError::CapacityExceeded { .. })
+    ));
+    let frame = arena.ephemeral().unwrap();
+    assert_eq!(frame.growth(), Growth::Fixed);
+    assert!(frame.try_alloc_bytes(2048).is_err());
+    assert_eq!(arena.overflow_chunks_taken(), 0);
+}
+
+#[test]
+fn a_frame_that_needs_ten_times_the_block_succeeds_with_valid_distinct_references() {
+    let block = 4096;
+    let mut arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(block)
+        .unwrap();
+    let rows = 10 * block / 400 + 1; // 400 bytes a row: more than 10x the block
+    let (_, ranges) = run_frame(&arena, rows);
+    assert!(arena.overflow_chunks() >= 1);
+    assert!(arena.used() >= 10 * block);
+    assert!(arena.capacity() >= arena.used());
+    assert_eq!(arena.capacity(), block + arena.overflow_bytes());
+    // References into the home block and into every chunk are distinct.
+    assert_disjoint(ranges.clone());
+    let in_home = ranges
+        .iter()
+        .filter(|(p, _)| arena.contains(*p as *const u8))
+        .count();
+    assert_eq!(in_home, rows);
+    arena.reset();
+    assert_eq!(arena.overflow_chunks(), 0);
+    assert_eq!(arena.used(), 0);
+}
+
+#[test]
+fn after_the_reset_the_same_frame_makes_no_heap_calls_and_runs_in_one_block() {
+    let mut arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(2048)
+        .unwrap();
+    run_frame(&arena, 300);
+    let peak = arena.peak();
+    arena.reset();
+    assert!(arena.capacity() >= peak);
+    let taken = arena.overflow_chunks_taken();
+    for _ in 0..5 {
+        let before = heap_calls();
+        let (rows, ranges) = {
+            // Only arena work between the two counts: the frame's bookkeeping
+            // vectors are made outside.
+            let mut slices: [usize; 300] = [0; 300];
+            for (i, slot) in slices.iter_mut().enumerate() {
+                *slot = arena.alloc_slice_fill(100, i as u32).as_ptr() as usize;
+            }
+            (300, slices)
+        };
+        let after = heap_calls();
+        assert_eq!(after - before, 0, "a settled frame called the heap");
+        assert_eq!(arena.overflow_chunks(), 0);
+        // One block: everything between the first and the last row, in order.
+        let first = ranges[0];
+        for (i, &start) in ranges.iter().enumerate() {
+            assert_eq!(start, first + i * 400);
+        }
+        assert_eq!(rows, 300);
+        arena.reset();
+    }
+    assert_eq!(arena.overflow_chunks_taken(), taken);
+}
+
+#[test]
+fn frames_of_varying_sizes_settle_at_the_largest() {
+    let mut arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(1024)
+        .unwrap();
+    let sizes = [10usize, 50, 20, 200, 30, 100, 200, 5, 150, 200];
+    let mut capacities = Vec::new();
+    for &rows in &sizes {
+        run_frame(&arena, rows);
+        arena.reset();
+        capacities.push(arena.capacity());
+    }
+    // The block only grows, and once the largest frame was seen it stops.
+    assert!(
+        capacities.windows(2).all(|w| w[0] <= w[1]),
+        "{capacities:?}"
+    );
+    let settled = capacities[3];
+    assert!(
+        capacities[3..].iter().all(|&c| c == settled),
+        "{capacities:?}"
+    );
+    assert!(settled >= 200 * 400);
+    let taken = arena.overflow_chunks_taken();
+    for &rows in sizes.iter().rev() {
+        run_frame(&arena, rows);
+        arena.reset();
+    }
+    assert_eq!(arena.overflow_chunks_taken(), taken);
+    assert_eq!(arena.recommended_capacity() % 64, 0);
+    assert!(arena.recommended_capacity() >= arena.peak());
+}
+
+#[test]
+fn the_byte_limit_turns_growth_back_into_capacity_exceeded() {
+    let limit = 64 * 1024;
+    let mut arena = Arena::builder()
+        .growth(Growth::up_to(limit))
+        .with_capacity(4096)
+        .unwrap();
+    let mut total = 0;
+    loop {
+        match arena.try_alloc_bytes(3000) {
+            Ok(bytes) => {
+                assert_eq!(bytes.len(), 3000);
+                total += 3000;
+            }
+            Err(err) => {
+                assert!(
+                    matches!(
+                        err,
+                        ArenaError::CapacityExceeded {
+                            requested: 3000,
+                            ..
+                        }
+                    ),
+                    "{err}"
+                );
+                break;
+            }
+        }
+        assert!(arena.capacity() <= limit);
+    }
+    assert!(total > 4096 && total <= limit);
+    let used = arena.used();
+    // A failed allocation changed nothing.
+    assert!(arena.try_alloc_bytes(limit).is_err());
+    assert_eq!(arena.used(), used);
+    arena.reset();
+    assert!(arena.capacity() <= limit);
+}
+
+#[test]
+fn persistent_data_is_never_moved_by_a_growing_child() {
+    let arena = Arena::with_capacity(8192).unwrap();
+    let settings = arena.alloc_slice_copy(b"persistent settings");
+    let address = settings.as_ptr() as usize;
+    let counter = arena.alloc(0u64);
+    let mut frame = arena.ephemeral_growing().unwrap();
+    for round in 0..20usize {
+        let rows = if round % 3 == 0 { 200 } else { 10 };
+        let (_, ranges) = run_frame(&frame, rows);
+        assert_disjoint(ranges);
+        *counter += 1;
+        frame.reset();
+    }
+    drop(frame);
+    assert_eq!(settings, b"persistent settings");
+    assert_eq!(settings.as_ptr() as usize, address);
+    assert_eq!(*counter, 20);
+    // The parent allocates again once the child is gone.
+    assert_eq!(*arena.alloc(5u8), 5);
+}
+
+#[test]
+fn a_growing_child_nests_scopes_and_reports_its_peak() {
+    let arena = Arena::with_capacity(4096).unwrap();
+    arena.alloc_bytes(100);
+    {
+        let mut frame = arena.ephemeral_growing().unwrap();
+        frame.alloc_bytes(3000);
+        {
+            // A fixed scratch child over the rest of the frame's current block.
+            let scratch = frame.ephemeral().unwrap();
+            assert_eq!(frame.try_alloc(1u8), Err(ArenaError::Sealed));
+            scratch.alloc_bytes(100);
+        }
+        // Past the parent's block: the frame grows.
+        let big = frame.alloc_bytes(20_000);
+        assert_eq!(big.len(), 20_000);
+        assert!(frame.overflow_chunks() >= 1);
+        {
+            // A child of a frame that is in an overflow chunk lives there too.
+            let scratch = frame.ephemeral_growing().unwrap();
+            let xs = scratch.alloc_slice_fill(50_000, 7u8);
+            assert!(xs.iter().all(|&x| x == 7));
+        }
+        assert!(frame.peak() >= 3000 + 20_000 + 50_000);
+        frame.reset();
+        assert!(frame.capacity() >= 73_000);
+    }
+    assert!(arena.peak() >= 100 + 73_000);
+    assert!(arena.recommended_capacity() >= arena.peak());
+}
+
+#[test]
+fn an_arena_vec_at_a_chunk_edge_moves_and_keeps_its_elements() {
+    let arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(256)
+        .unwrap();
+    let mut v = ArenaVec::new_in(&arena);
+    let mut moves = 0;
+    let mut last = v.as_ptr();
+    for i in 0..10_000u32 {
+        v.push(i);
+        if v.as_ptr() != last {
+            moves += 1;
+            last = v.as_ptr();
+        }
+    }
+    assert!(v.iter().copied().eq(0..10_000));
+    assert!(arena.overflow_chunks() >= 1);
+    // It grows in place while it is the newest allocation and its block has
+    // room, and moves only at block edges: a handful of moves, not one per
+    // doubling of 10,000 elements' worth of pushes.
+    assert!(moves <= 2 * arena.overflow_chunks() + 8, "{moves} moves");
+}
+
+#[test]
+fn shrink_to_fit_gives_the_memory_back() {
+    let mut arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(4096)
+        .unwrap();
+    arena.alloc_bytes(100_000);
+    arena.reset();
+    assert!(arena.capacity() >= 100_000);
+    arena.shrink_to_fit();
+    assert_eq!(arena.capacity(), 4096);
+    assert_eq!(arena.used(), 0);
+    // And it still grows when asked to.
+    assert_eq!(arena.alloc_bytes(10_000).len(), 10_000);
+
+    // A growing child returns to the parent's memory.
+    let parent = Arena::with_capacity(8192).unwrap();
+    let mut frame = parent.ephemeral_growing().unwrap();
+    let home = frame.capacity();
+    frame.alloc_bytes(50_000);
+    frame.reset();
+    assert!(frame.capacity() >= 50_000);
+    frame.shrink_to_fit();
+    assert_eq!(frame.capacity(), home);
+    let inside = frame.alloc(1u8) as *mut u8 as usize;
+    drop(frame);
+    let parent_range = parent.alloc_bytes(8192).as_ptr() as usize;
+    assert!(parent_range <= inside && inside < parent_range + 8192);
+}
+
+#[test]
+fn a_growing_arena_over_borrowed_memory_still_zeroes_it_on_drop() {
+    #[repr(C, align(64))]
+    struct Block([u8; 512]);
+    let mut block = Block([0xA5; 512]);
+    {
+        let mut arena = Arena::builder()
+            .growth(Growth::UNLIMITED)
+            .build(&mut block.0)
+            .unwrap();
+        arena.alloc((1u8, 2u64));
+        arena.alloc_bytes(5000); // overflows
+        arena.reset(); // the home is now a heap block
+        arena.alloc((3u8, 4u64));
+    }
+    // Every byte is initialised again, the used ones zero.
+    assert!(block.0[..16].iter().all(|&b| b == 0));
+    assert!(block.0.iter().all(|&b| b == 0 || b == 0xA5));
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: if cfg!(miri) { 6 } else { 256 },
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Random frames on a growing arena with a small block: every allocation is
+    /// aligned and keeps its bytes until the reset; and the same frame run again
+    /// after the reset takes no chunk.
+    #[test]
+    fn chunk_switching_keeps_every_allocation_and_a_rerun_frame_settles(
+        block in 64usize..600,
+        sizes in proptest::collection::vec((0usize..3000, 0u32..7), 1..40),
+    ) {
+        let mut arena = Arena::builder()
+            .growth(Growth::UNLIMITED)
+            .with_capacity(block)
+            .unwrap();
+        for run in 0..2 {
+            let taken = arena.overflow_chunks_taken();
+            let mut live: [(usize, usize, u8); 40] = [(0, 0, 0); 40];
+            for (i, &(size, align_log2)) in sizes.iter().enumerate() {
+                let layout = core::alloc::Layout::from_size_align(size, 1 << align_log2).unwrap();
+                let ptr = arena.try_alloc_layout(layout).unwrap();
+                prop_assert_eq!(ptr.as_ptr() as usize % (1 << align_log2), 0);
+                let fill = i as u8 + 1;
+                // SAFETY: `ptr` is `size` fresh writable bytes.
+                unsafe { ptr.as_ptr().write_bytes(fill, size) };
+                live[i] = (ptr.as_ptr() as usize, size, fill);
+            }
+            for &(ptr, size, fill) in &live[..sizes.len()] {
+                // SAFETY: the allocation is alive until the reset below.
+                let bytes = unsafe { core::slice::from_raw_parts(ptr as *const u8, size) };
+                prop_assert!(bytes.iter().all(|&b| b == fill));
+            }
+            let mut ranges: Vec<(usize, usize)> = Vec::new();
+            ranges.extend(live[..sizes.len()].iter().map(|&(p, s, _)| (p, s)));
+            ranges.retain(|&(_, s)| s > 0);
+            assert_disjoint(ranges);
+            if run == 1 {
+                prop_assert_eq!(arena.overflow_chunks_taken(), taken);
+                prop_assert_eq!(arena.overflow_chunks(), 0);
+            }
+            arena.reset();
+        }
+    }
+}
