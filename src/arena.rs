@@ -70,6 +70,14 @@ use overflow::{Overflow, Refused};
 /// An `Arena` is [`Send`] (it can move to another thread, children included) but
 /// not [`Sync`]: it allocates through `&self`, so two threads may not share one.
 ///
+/// # Fixed by default, growing on request
+///
+/// By default an arena is Clay's fixed block: an allocation that does not fit
+/// is an error. With a [`Growth`] policy ([`ArenaBuilder::growth`],
+/// [`Arena::ephemeral_with`]) a frame that needs more takes overflow chunks from
+/// the global allocator (in the slow path only: the hot path is the same), and
+/// the next [`reset`](Arena::reset) keeps one block sized for that frame.
+///
 /// # Memory that is borrowed, owned or uninitialised
 ///
 /// [`Arena::with_capacity`] owns a block from the global allocator and frees it on
