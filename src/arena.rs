@@ -129,8 +129,8 @@ pub struct Arena<'m> {
 }
 
 // SAFETY: an `Arena` owns its block or holds the unique borrow of it (`&'m mut`),
-// and its raw pointers point only into that block, so moving it to another thread
-// moves nothing shared with this one. The one thing a child shares with its
+// owns its overflow chunks and grown block, and its raw pointers point only into
+// those, so moving it to another thread moves nothing shared with this one. The one thing a child shares with its
 // parent, `ChildLink`, is made of atomics, and the parent cannot be used from
 // another thread while the child borrows it (`Arena` is not `Sync`).
 unsafe impl Send for Arena<'_> {}

@@ -107,7 +107,7 @@ fn a_frame_that_needs_ten_times_the_block_succeeds_with_valid_distinct_reference
     assert_disjoint(ranges.clone());
     let in_home = ranges
         .iter()
-        .filter(|(p, _)| arena.contains(*p as *const u8))
+        .filter(|(p, _)| arena.contains(core::ptr::without_provenance(*p)))
         .count();
     assert_eq!(in_home, rows);
     arena.reset();
@@ -376,7 +376,7 @@ proptest! {
             .unwrap();
         for run in 0..2 {
             let taken = arena.overflow_chunks_taken();
-            let mut live: [(usize, usize, u8); 40] = [(0, 0, 0); 40];
+            let mut live: [(*const u8, usize, u8); 40] = [(core::ptr::null(), 0, 0); 40];
             for (i, &(size, align_log2)) in sizes.iter().enumerate() {
                 let layout = core::alloc::Layout::from_size_align(size, 1 << align_log2).unwrap();
                 let ptr = arena.try_alloc_layout(layout).unwrap();
@@ -384,15 +384,15 @@ proptest! {
                 let fill = i as u8 + 1;
                 // SAFETY: `ptr` is `size` fresh writable bytes.
                 unsafe { ptr.as_ptr().write_bytes(fill, size) };
-                live[i] = (ptr.as_ptr() as usize, size, fill);
+                live[i] = (ptr.as_ptr().cast_const(), size, fill);
             }
             for &(ptr, size, fill) in &live[..sizes.len()] {
                 // SAFETY: the allocation is alive until the reset below.
-                let bytes = unsafe { core::slice::from_raw_parts(ptr as *const u8, size) };
+                let bytes = unsafe { core::slice::from_raw_parts(ptr, size) };
                 prop_assert!(bytes.iter().all(|&b| b == fill));
             }
             let mut ranges: Vec<(usize, usize)> = Vec::new();
-            ranges.extend(live[..sizes.len()].iter().map(|&(p, s, _)| (p, s)));
+            ranges.extend(live[..sizes.len()].iter().map(|&(p, s, _)| (p.addr(), s)));
             ranges.retain(|&(_, s)| s > 0);
             assert_disjoint(ranges);
             if run == 1 {
