@@ -1,12 +1,14 @@
 //! Workload 6: one UI frame (2,000 elements of 64 bytes, 2,000 labels of about
-//! 15 bytes, a children index vector, then reset), for bumpalo, bump-scope and
-//! std with reused containers. See `workloads/frame.rs`.
+//! 15 bytes, a children index vector, then reset), for this crate (in the
+//! ephemeral child of a persistent arena), bumpalo, bump-scope and std with
+//! reused containers. See `workloads/frame.rs`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "workloads/frame.rs"]
 mod workload;
 
+use arena_memory::Arena;
 use workload::{StdFrame, ARENA_BYTES};
 
 fn frame(c: &mut Criterion) {
@@ -14,6 +16,13 @@ fn frame(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("frame");
     group.throughput(Throughput::Elements(1));
+
+    let persistent = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut frame = persistent.ephemeral().expect("the frame region");
+    group.bench_function("arena_memory", |b| {
+        b.iter(|| workload::arena(&labels, &mut frame))
+    });
+    drop(frame);
 
     let mut bump = bumpalo::Bump::with_capacity(ARENA_BYTES);
     group.bench_function("bumpalo", |b| {

@@ -1,11 +1,12 @@
 //! Workload 3: build 10,000 short strings (8 to 32 bytes) by `push_str` and by
-//! formatting, for bumpalo, bump-scope and std. See `workloads/strings.rs`.
+//! formatting, for this crate, bumpalo, bump-scope and std. See `workloads/strings.rs`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "workloads/strings.rs"]
 mod workload;
 
+use arena_memory::Arena;
 use workload::{Sources, ARENA_BYTES, COUNT};
 
 fn short_strings(c: &mut Criterion) {
@@ -13,6 +14,10 @@ fn short_strings(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("strings_push_str");
     group.throughput(Throughput::Elements(COUNT as u64));
+    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    group.bench_function("arena_memory", |b| {
+        b.iter(|| workload::arena_push_str(&src, &mut arena))
+    });
     let mut bump = bumpalo::Bump::with_capacity(ARENA_BYTES);
     group.bench_function("bumpalo", |b| {
         b.iter(|| workload::bumpalo_push_str(&src, &mut bump))
@@ -29,6 +34,10 @@ fn short_strings(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("strings_format");
     group.throughput(Throughput::Elements(COUNT as u64));
+    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    group.bench_function("arena_memory", |b| {
+        b.iter(|| workload::arena_format(&src, &mut arena))
+    });
     let mut bump = bumpalo::Bump::with_capacity(ARENA_BYTES);
     group.bench_function("bumpalo", |b| {
         b.iter(|| workload::bumpalo_format(&src, &mut bump))

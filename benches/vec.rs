@@ -1,11 +1,12 @@
 //! Workload 2: push 1,000,000 `u32` into a vector, with the capacity up front and
-//! growing from empty, for bumpalo, bump-scope and std. See `workloads/vec.rs`.
+//! growing from empty, for this crate, bumpalo, bump-scope and std. See `workloads/vec.rs`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "workloads/vec.rs"]
 mod workload;
 
+use arena_memory::Arena;
 use workload::{ARENA_BYTES, COUNT};
 
 fn push_u32(c: &mut Criterion) {
@@ -15,6 +16,11 @@ fn push_u32(c: &mut Criterion) {
     ] {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Elements(COUNT as u64));
+
+        let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+        group.bench_function("arena_memory", |b| {
+            b.iter(|| workload::arena(&mut arena, with_capacity))
+        });
 
         let mut bump = bumpalo::Bump::with_capacity(ARENA_BYTES);
         group.bench_function("bumpalo", |b| {

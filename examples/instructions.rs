@@ -10,6 +10,9 @@
 //! prints the number of operations in one round and the global-allocator calls
 //! made inside `measured`; `benches/instructions.sh` runs every pair under
 //! callgrind and prints instructions per operation.
+//!
+//! `hash_map_u32_variants` is not a target: it evaluates a multiply-rotate
+//! hasher and hashbrown's `entry` insert path (see `workloads/hash_map.rs`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -22,8 +25,12 @@ use arena_memory::Arena;
 mod alloc_16b;
 #[path = "../benches/workloads/frame.rs"]
 mod frame;
+#[path = "../benches/workloads/hash_map.rs"]
+mod hash_map;
 #[path = "../benches/workloads/reset.rs"]
 mod reset;
+#[path = "../benches/workloads/strings.rs"]
+mod strings;
 #[path = "../benches/workloads/vec.rs"]
 mod vec;
 
@@ -98,13 +105,56 @@ const PAIRS: &[(&str, &[&str])] = &[
     ),
     (
         "vec_push_with_capacity",
-        &["bumpalo", "bump_scope", "bump_scope_mut", "std"],
+        &[
+            "arena_memory",
+            "bumpalo",
+            "bump_scope",
+            "bump_scope_mut",
+            "std",
+        ],
     ),
     (
         "vec_push_growing",
-        &["bumpalo", "bump_scope", "bump_scope_mut", "std"],
+        &[
+            "arena_memory",
+            "bumpalo",
+            "bump_scope",
+            "bump_scope_mut",
+            "std",
+        ],
     ),
-    ("frame", &["bumpalo", "bump_scope", "std_reused"]),
+    (
+        "strings_push_str",
+        &["arena_memory", "bumpalo", "bump_scope", "std"],
+    ),
+    (
+        "strings_format",
+        &["arena_memory", "bumpalo", "bump_scope", "std"],
+    ),
+    (
+        "hash_map_u32",
+        &[
+            "arena_memory",
+            "bumpalo_hashbrown",
+            "bump_scope_hashbrown",
+            "std_hashbrown",
+            "std_hash_map_siphash",
+        ],
+    ),
+    (
+        "hash_map_u32_variants",
+        &[
+            "arena_memory_foldhash",
+            "arena_memory_mulrot",
+            "std_hashbrown_foldhash",
+            "std_hashbrown_mulrot",
+            "std_hashbrown_foldhash_entry",
+        ],
+    ),
+    (
+        "frame",
+        &["arena_memory", "bumpalo", "bump_scope", "std_reused"],
+    ),
     (
         "reset_1MiB",
         &["arena_memory", "bumpalo", "bump_scope", "std_vec_clear"],
@@ -150,7 +200,9 @@ fn main() -> ExitCode {
             let with_capacity = workload == "vec_push_with_capacity";
             let mut bumpalo = bumpalo::Bump::with_capacity(vec::ARENA_BYTES);
             let mut bump_scope: bump_scope::Bump = bump_scope::Bump::with_size(vec::ARENA_BYTES);
+            let mut arena = Arena::with_capacity(vec::ARENA_BYTES).expect("block");
             match peer {
+                "arena_memory" => run(vec::COUNT, || vec::arena(&mut arena, with_capacity)),
                 "bumpalo" => run(vec::COUNT, || vec::bumpalo(&mut bumpalo, with_capacity)),
                 "bump_scope" => run(vec::COUNT, || {
                     vec::bump_scope(&mut bump_scope, with_capacity)
@@ -162,9 +214,72 @@ fn main() -> ExitCode {
                 _ => return unknown(workload, peer),
             }
         }
+        ("strings_push_str" | "strings_format", peer) => {
+            let src = strings::Sources::new();
+            let mut arena = Arena::with_capacity(strings::ARENA_BYTES).expect("block");
+            let mut bumpalo = bumpalo::Bump::with_capacity(strings::ARENA_BYTES);
+            let mut bump_scope: bump_scope::Bump =
+                bump_scope::Bump::with_size(strings::ARENA_BYTES);
+            let mut kept = Vec::with_capacity(strings::COUNT);
+            let n = strings::COUNT;
+            match (workload.as_str(), peer) {
+                ("strings_push_str", "arena_memory") => {
+                    run(n, || strings::arena_push_str(&src, &mut arena))
+                }
+                ("strings_push_str", "bumpalo") => {
+                    run(n, || strings::bumpalo_push_str(&src, &mut bumpalo))
+                }
+                ("strings_push_str", "bump_scope") => {
+                    run(n, || strings::bump_scope_push_str(&src, &mut bump_scope))
+                }
+                ("strings_push_str", "std") => run(n, || strings::std_push_str(&src, &mut kept)),
+                ("strings_format", "arena_memory") => {
+                    run(n, || strings::arena_format(&src, &mut arena))
+                }
+                ("strings_format", "bumpalo") => {
+                    run(n, || strings::bumpalo_format(&src, &mut bumpalo))
+                }
+                ("strings_format", "bump_scope") => {
+                    run(n, || strings::bump_scope_format(&src, &mut bump_scope))
+                }
+                ("strings_format", "std") => run(n, || strings::std_format(&src, &mut kept)),
+                _ => return unknown(workload, peer),
+            }
+        }
+        ("hash_map_u32" | "hash_map_u32_variants", peer) => {
+            let keys = hash_map::keys();
+            let expected = hash_map::expected_sum(&keys);
+            let mut arena = Arena::with_capacity(hash_map::ARENA_BYTES).expect("block");
+            let mut bumpalo = bumpalo::Bump::with_capacity(hash_map::ARENA_BYTES);
+            let mut bump_scope: bump_scope::Bump =
+                bump_scope::Bump::with_size(hash_map::ARENA_BYTES);
+            let mut round: Box<dyn FnMut() -> u64> = match peer {
+                "arena_memory" | "arena_memory_foldhash" => {
+                    Box::new(|| hash_map::arena(&keys, &mut arena))
+                }
+                "arena_memory_mulrot" => Box::new(|| hash_map::arena_mulrot(&keys, &mut arena)),
+                "bumpalo_hashbrown" => Box::new(|| hash_map::bumpalo(&keys, &mut bumpalo)),
+                "bump_scope_hashbrown" => Box::new(|| hash_map::bump_scope(&keys, &mut bump_scope)),
+                "std_hashbrown" | "std_hashbrown_foldhash" => {
+                    Box::new(|| hash_map::hashbrown_global(&keys))
+                }
+                "std_hashbrown_mulrot" => Box::new(|| hash_map::hashbrown_global_mulrot(&keys)),
+                "std_hashbrown_foldhash_entry" => {
+                    Box::new(|| hash_map::hashbrown_global_entry(&keys))
+                }
+                "std_hash_map_siphash" => Box::new(|| hash_map::std_hash_map(&keys)),
+                _ => return unknown(workload, peer),
+            };
+            run(hash_map::COUNT, || assert_eq!(round(), expected));
+        }
         ("frame", peer) => {
             let labels = frame::labels();
             match peer {
+                "arena_memory" => {
+                    let persistent = Arena::with_capacity(frame::ARENA_BYTES).expect("block");
+                    let mut ephemeral = persistent.ephemeral().expect("frame region");
+                    run(1, || frame::arena(&labels, &mut ephemeral));
+                }
                 "bumpalo" => {
                     let mut bump = bumpalo::Bump::with_capacity(frame::ARENA_BYTES);
                     run(1, || frame::bumpalo(&labels, &mut bump));

@@ -12,8 +12,15 @@
 //! 4. gives everything back: the arenas reset; std with *reused containers*
 //!    clears its three `Vec`s, which keep their capacity (the labels, one
 //!    `String` each, are freed and allocated again every frame).
+//!
+//! This crate's frame runs as a real one would: in the [`ephemeral`] child of
+//! a persistent arena, which is reset at the start of each frame.
+//!
+//! [`ephemeral`]: arena_memory::Arena::ephemeral
 
 use std::hint::black_box;
+
+use arena_memory::{Arena, ArenaStr, ArenaVec};
 
 /// Elements (and labels) per frame.
 pub const ELEMENTS: usize = 2_000;
@@ -117,6 +124,26 @@ pub fn std_reused(labels: &[String], frame: &mut StdFrame) {
     }
     link_children!(frame.elements, frame.children);
     black_box(&*frame);
+}
+
+/// This crate: `ArenaVec`s and `ArenaStr`s in the ephemeral child `frame` of a
+/// persistent arena, reset each frame.
+#[inline(never)]
+pub fn arena(labels: &[String], frame: &mut Arena<'_>) {
+    frame.reset();
+    let frame = &*frame;
+    let mut elements =
+        ArenaVec::with_capacity_in(ELEMENTS, frame).expect("the frame holds the elements");
+    for i in 0..ELEMENTS {
+        elements.push(element(i));
+    }
+    let mut copies = ArenaVec::with_capacity_in(ELEMENTS, frame).expect("the frame holds them");
+    for label in labels {
+        copies.push(ArenaStr::from_str_in(label, frame).into_str());
+    }
+    let mut children = ArenaVec::new_in(frame);
+    link_children!(elements, children);
+    black_box((&elements, &copies, &children));
 }
 
 /// bumpalo: `collections::Vec`s and `alloc_str` in a bump reset each frame.

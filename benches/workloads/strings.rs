@@ -10,6 +10,8 @@
 
 use std::hint::black_box;
 
+use arena_memory::{format_in, Arena, ArenaStr};
+
 /// Strings per round.
 pub const COUNT: usize = 10_000;
 
@@ -71,6 +73,31 @@ pub fn std_format(src: &Sources, kept: &mut Vec<String>) {
     for i in 0..COUNT {
         let s = format!("{}:{:04}", src.words[i], i);
         kept.push(black_box(s));
+    }
+}
+
+/// This crate's `ArenaStr` by `push_str`, in an arena reset at the start of the
+/// round.
+#[inline(never)]
+pub fn arena_push_str(src: &Sources, arena: &mut Arena<'_>) {
+    arena.reset();
+    let arena = &*arena;
+    for i in 0..COUNT {
+        let mut s = ArenaStr::new_in(arena);
+        s.push_str(&src.words[i]);
+        s.push_str(&src.tails[i]);
+        black_box(s.into_str());
+    }
+}
+
+/// This crate's `format_in!`, in an arena reset at the start of the round.
+#[inline(never)]
+pub fn arena_format(src: &Sources, arena: &mut Arena<'_>) {
+    arena.reset();
+    let arena = &*arena;
+    for i in 0..COUNT {
+        let s = format_in!(arena, "{}:{:04}", src.words[i], i).expect("the arena holds the string");
+        black_box(s.into_str());
     }
 }
 

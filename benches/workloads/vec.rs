@@ -3,9 +3,12 @@
 //!
 //! Each round makes a new vector, pushes [`COUNT`] values, and gives the memory
 //! back: std drops the `Vec` (a `free`), the arenas are reset at the start of the
-//! next round.
+//! next round. Every vector's `push` is the panicking one (std's, bumpalo's
+//! and bump-scope's panic or abort when memory runs out, as this crate's does).
 
 use std::hint::black_box;
+
+use arena_memory::{Arena, ArenaVec};
 
 /// Pushes per round.
 pub const COUNT: usize = 1_000_000;
@@ -28,6 +31,23 @@ pub fn std_vec(with_capacity: bool) {
         Vec::with_capacity(COUNT)
     } else {
         Vec::new()
+    };
+    for i in 0..COUNT {
+        v.push(value(i));
+    }
+    black_box(&v);
+}
+
+/// This crate's `ArenaVec` in an arena reset at the start of the round; the
+/// growing vector is the arena's most recent allocation, so it grows in place.
+#[inline(never)]
+pub fn arena(arena: &mut Arena<'_>, with_capacity: bool) {
+    arena.reset();
+    let arena = &*arena;
+    let mut v = if with_capacity {
+        ArenaVec::with_capacity_in(COUNT, arena).expect("the arena holds the vector")
+    } else {
+        ArenaVec::new_in(arena)
     };
     for i in 0..COUNT {
         v.push(value(i));
