@@ -1122,7 +1122,7 @@ impl<'m> Arena<'m> {
         self.peak.set(self.peak.get().max(frame_peak));
         self.frame_peak.set(0);
         *self.link.peak.get_mut() = 0;
-        if self.overflow.chunk_count() > 0 {
+        if self.overflow.chunk_bytes() > 0 {
             self.settle_after_overflow(frame_peak);
         }
         self.rewind();

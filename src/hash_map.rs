@@ -490,6 +490,7 @@ where
     /// assert_eq!(map.try_insert(200, 1), Err(ArenaError::CollectionFull { capacity }));
     /// # Ok::<(), ArenaError>(())
     /// ```
+    #[inline]
     pub fn try_insert(&mut self, key: K, value: V) -> Result<Option<V>, ArenaError> {
         let len = self.table.len();
         let capacity = self.capacity;
@@ -525,6 +526,7 @@ where
     /// assert_eq!(map.insert(1, 20), Some(10));
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     #[track_caller]
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         unwrap(self.try_insert(key, value))

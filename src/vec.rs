@@ -516,14 +516,15 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     #[inline]
     pub fn try_push(&mut self, value: T) -> Result<(), ArenaError> {
-        if self.len == self.buf.capacity() {
+        let len = self.len;
+        if len == self.buf.capacity() {
             self.try_reserve(1)?;
         }
-        debug_assert!(self.len < self.buf.capacity());
+        debug_assert!(len < self.buf.capacity());
         // SAFETY: `len < capacity`, so the slot is inside the buffer, aligned,
         // and not aliased (`&mut self`).
-        unsafe { self.as_mut_ptr().add(self.len).write(value) };
-        self.len += 1;
+        unsafe { self.as_mut_ptr().add(len).write(value) };
+        self.len = len + 1;
         Ok(())
     }
 

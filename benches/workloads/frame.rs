@@ -20,7 +20,7 @@
 
 use std::hint::black_box;
 
-use arena_memory::{Arena, ArenaStr, ArenaVec};
+use arena_memory::{Arena, ArenaVec};
 
 /// Elements (and labels) per frame.
 pub const ELEMENTS: usize = 2_000;
@@ -139,7 +139,7 @@ pub fn arena(labels: &[String], frame: &mut Arena<'_>) {
     }
     let mut copies = ArenaVec::with_capacity_in(ELEMENTS, frame).expect("the frame holds them");
     for label in labels {
-        copies.push(ArenaStr::from_str_in(label, frame).into_str());
+        copies.push(&*frame.alloc_str(label));
     }
     let mut children = ArenaVec::new_in(frame);
     link_children!(elements, children);

@@ -98,6 +98,37 @@ impl<'a> RawBuf<'a> {
         if required <= self.cap {
             return Ok(());
         }
+        self.reserve_more(elem, len, required)
+    }
+
+    /// `required > cap`: the two common cases first, a fresh buffer's first
+    /// allocation and the newest buffer growing in place; everything else
+    /// (and every failure, to find the best error) in [`grow`](Self::grow).
+    /// Out of line, so that a caller's loop (`push`) stays small.
+    #[inline(never)]
+    fn reserve_more(
+        &mut self,
+        elem: Layout,
+        len: usize,
+        required: usize,
+    ) -> Result<(), ArenaError> {
+        let size = elem.size();
+        let amortised =
+            bumping::grown_capacity(self.cap, required, bumping::min_non_zero_capacity(size));
+        if let Some(bytes) = bumping::array_size(amortised, size) {
+            if self.cap == 0 {
+                if let Ok(layout) = Layout::from_size_align(bytes, elem.align()) {
+                    if let Ok(ptr) = self.arena().try_alloc_layout(layout) {
+                        self.ptr = ptr;
+                        self.cap = amortised;
+                        return Ok(());
+                    }
+                }
+            } else if self.arena().grow_in_place(self.ptr, self.cap * size, bytes) {
+                self.cap = amortised;
+                return Ok(());
+            }
+        }
         self.grow(elem, len, required)
     }
 
@@ -143,15 +174,17 @@ impl<'a> RawBuf<'a> {
             match new {
                 Ok(new) => {
                     debug_assert!(new.as_ptr().addr() % elem.align() == 0);
-                    // SAFETY:
-                    // 1. `self.ptr` holds `self.cap >= len` elements of `size`
-                    //    bytes (or is dangling with `len == 0`), so it is valid
-                    //    for reading `len * size` bytes.
-                    // 2. `new` is a fresh allocation of `cap * size >= len * size`
-                    //    bytes, valid for writing them.
-                    // 3. A fresh allocation overlaps no live one.
-                    unsafe {
-                        ptr::copy_nonoverlapping(self.ptr.as_ptr(), new.as_ptr(), len * size);
+                    // A fresh buffer has nothing to copy: skip the call.
+                    if len > 0 {
+                        // SAFETY:
+                        // 1. `self.ptr` holds `self.cap >= len` elements of `size`
+                        //    bytes, so it is valid for reading `len * size` bytes.
+                        // 2. `new` is a fresh allocation of `cap * size >= len *
+                        //    size` bytes, valid for writing them.
+                        // 3. A fresh allocation overlaps no live one.
+                        unsafe {
+                            ptr::copy_nonoverlapping(self.ptr.as_ptr(), new.as_ptr(), len * size);
+                        }
                     }
                     self.ptr = new;
                     self.cap = cap;
@@ -168,7 +201,7 @@ impl<'a> RawBuf<'a> {
     /// changed: call this only when the buffer is about to be frozen.
     pub(crate) fn give_back_tail(&self, elem: Layout, len: usize) {
         debug_assert!(len <= self.cap);
-        if elem.size() > 0 && self.cap > 0 {
+        if elem.size() > 0 && len < self.cap {
             self.arena()
                 .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
         }
