@@ -383,11 +383,21 @@ fn worst(times: &[Duration]) -> Duration {
 }
 
 fn micros(time: Duration) -> String {
-    format!("{:.1} µs", time.as_secs_f64() * 1e6)
+    let tenths = (time.as_nanos() + 50) / 100;
+    format!("{}.{} µs", grouped(tenths as u64 / 10), tenths % 10)
+}
+
+/// The time that `percent` % of the frames took at most.
+fn percentile(times: &[Duration], percent: usize) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort_unstable();
+    let rank = (sorted.len() * percent).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied().unwrap_or_default()
 }
 
 fn kib(bytes: usize) -> String {
-    format!("{:.1} KiB", bytes as f64 / 1024.0)
+    let tenths = (bytes as u64 * 10 + 512) / 1024;
+    format!("{}.{} KiB", grouped(tenths / 10), tenths % 10)
 }
 
 /// `1234567` as `1,234,567`.
@@ -445,6 +455,13 @@ fn report(options: &Options, arena: &Run, figures: &ArenaFigures, std: &Run) -> 
     let _ = writeln!(
         line,
         "{:<34}{:>14}{:>14}",
+        "time per frame, 99th percentile",
+        micros(percentile(&arena.times, 99)),
+        micros(percentile(&std.times, 99)),
+    );
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}",
         "time per frame, worst",
         micros(worst(&arena.times)),
         micros(worst(&std.times)),
@@ -479,65 +496,70 @@ fn report(options: &Options, arena: &Run, figures: &ArenaFigures, std: &Run) -> 
     let _ = writeln!(line);
     let stats = &arena.stats;
     let [(bounds_len, bounds_cap), (texts_len, texts_cap)] = figures.map_sizes;
-    let rows_out: [(&str, String); 6] = [
+    let boxes = arena.last_frame.elements.len();
+    let read_back = if figures.bounds_kept == boxes {
+        format!(
+            "all {} boxes of the last frame read back",
+            grouped(boxes as u64)
+        )
+    } else {
+        format!(
+            "ONLY {} of the last frame's {} boxes read back",
+            grouped(figures.bounds_kept as u64),
+            grouped(boxes as u64)
+        )
+    };
+    let memory_and_caches: [(&str, String, String); 6] = [
         (
             "arena capacity",
-            format!(
-                "{}   (--arena-bytes {})",
-                kib(figures.capacity),
-                figures.bytes
-            ),
+            kib(figures.capacity),
+            format!("--arena-bytes {}", figures.bytes),
         ),
         (
             "persistent bytes",
+            kib(figures.persistent),
             format!(
-                "{}   (bounds map {} / {} ids, text cache {} / {} texts, scroll state)",
-                kib(figures.persistent),
-                grouped(bounds_len as u64),
+                "bounds map and text cache, room for {} and {} entries; scroll state",
                 grouped(bounds_cap as u64),
-                grouped(texts_len as u64),
                 grouped(texts_cap as u64),
             ),
         ),
         (
             "peak ephemeral bytes",
-            format!(
-                "{}   (one frame's tree, labels and commands)",
-                kib(figures.peak_ephemeral)
-            ),
+            kib(figures.peak_ephemeral),
+            "one frame: elements, children, labels, render commands".to_owned(),
         ),
         (
-            "text cache",
+            "text cache hit rate",
+            format!("{:.1} %", stats.text_hit_rate() * 100.0),
             format!(
-                "{:.1} % hits of {} lookups; {} stale texts evicted, {} not cached",
-                stats.text_hit_rate() * 100.0,
+                "{} lookups; {} texts evicted, {} not cached; {} cached now",
                 grouped(stats.text_lookups),
                 grouped(stats.text_evicted),
                 grouped(stats.text_uncached),
+                grouped(texts_len as u64),
             ),
         ),
         (
-            "bounds map",
+            "bounds map ids",
+            grouped(bounds_len as u64),
             format!(
-                "{} stale ids evicted, {} not recorded; after the run it gives back \
-                 {} of the last frame's {} boxes",
+                "{} evicted, {} not recorded; {read_back}",
                 grouped(stats.bounds_evicted),
                 grouped(stats.bounds_dropped),
-                grouped(figures.bounds_kept as u64),
-                grouped(arena.last_frame.elements.len() as u64),
             ),
         ),
         (
             "stale-entry sweeps",
+            grouped(stats.sweeps),
             format!(
-                "{} (entries unseen for more than {} frames go)",
-                grouped(stats.sweeps),
+                "on a full map, entries unseen for more than {} frames go",
                 engine::STALE_AFTER_FRAMES
             ),
         ),
     ];
-    for (name, value) in rows_out {
-        let _ = writeln!(line, "{name:<34}{value}");
+    for (name, value, note) in memory_and_caches {
+        let _ = writeln!(line, "{name:<34}{value:>14}   {note}");
     }
     out
 }
