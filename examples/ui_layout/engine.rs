@@ -871,6 +871,60 @@ impl Stats {
     }
 }
 
+/// What [`insert_or_sweep`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stored {
+    /// Whether the entry is in the map now.
+    inserted: bool,
+    /// How many entries a sweep evicted, if the map was full.
+    swept: Option<usize>,
+}
+
+/// Inserts `key` into a persistent map. If the map is full
+/// ([`ArenaError::CollectionFull`]), first evicts the entries whose
+/// `last_seen` frame is more than [`STALE_AFTER_FRAMES`] before `now` (Clay's
+/// generation rule), then tries once more; if every entry is live, the new one
+/// is left out.
+///
+/// # Errors
+///
+/// Any other error of `try_insert`.
+fn insert_or_sweep<K, V>(
+    map: &mut ArenaHashMap<'_, K, V>,
+    key: K,
+    value: V,
+    now: u32,
+    last_seen: impl Fn(&V) -> u32,
+) -> Result<Stored, ArenaError>
+where
+    K: Eq + core::hash::Hash + Copy,
+    V: Copy,
+{
+    match map.try_insert(key, value) {
+        Ok(_) => Ok(Stored {
+            inserted: true,
+            swept: None,
+        }),
+        Err(ArenaError::CollectionFull { .. }) => {
+            let before = map.len();
+            map.retain(|_, entry| now - last_seen(entry) <= STALE_AFTER_FRAMES);
+            let swept = Some(before - map.len());
+            match map.try_insert(key, value) {
+                Ok(_) => Ok(Stored {
+                    inserted: true,
+                    swept,
+                }),
+                Err(ArenaError::CollectionFull { .. }) => Ok(Stored {
+                    inserted: false,
+                    swept,
+                }),
+                Err(other) => Err(other),
+            }
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// Capacities of the engine's fixed-size structures, from the number of
 /// elements a frame declares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -973,66 +1027,78 @@ impl<'p> Engine<'p> {
     }
 
     /// The size of `text`, from the cache or measured and cached.
-    fn measure_cached(&mut self, text: &str, style: &TextStyle) -> Size {
+    ///
+    /// # Errors
+    ///
+    /// Any error of the cache but [`ArenaError::CollectionFull`], which the
+    /// stale-entry sweep handles.
+    fn measure_cached(&mut self, text: &str, style: &TextStyle) -> Result<Size, ArenaError> {
         let now = self.frame_number;
         let key = text_hash(text, style);
         self.stats.text_lookups += 1;
         if let Some(cached) = self.text_cache.get_mut(&key) {
             cached.frame = now;
             self.stats.text_hits += 1;
-            return cached.size;
+            return Ok(cached.size);
         }
         let size = measure_text(text, style);
         let entry = CachedText { size, frame: now };
-        if self.text_cache.try_insert(key, entry).is_err() {
-            // Full (the only error an insert into a made map can return):
-            // evict what was not used lately, and try once more.
+        let stored = insert_or_sweep(&mut self.text_cache, key, entry, now, |cached| cached.frame)?;
+        if let Some(evicted) = stored.swept {
             self.stats.sweeps += 1;
-            let before = self.text_cache.len();
-            self.text_cache
-                .retain(|_, cached| now - cached.frame <= STALE_AFTER_FRAMES);
-            self.stats.text_evicted += (before - self.text_cache.len()) as u64;
-            if self.text_cache.try_insert(key, entry).is_err() {
-                self.stats.text_uncached += 1;
-            }
+            self.stats.text_evicted += evicted as u64;
         }
-        size
+        if !stored.inserted {
+            self.stats.text_uncached += 1;
+        }
+        Ok(size)
     }
 
     /// Records every element's bounding box for the next frame's `hovered`.
-    fn record_bounds(&mut self, elements: &[Element]) {
+    ///
+    /// # Errors
+    ///
+    /// Any error of the map but [`ArenaError::CollectionFull`], which the
+    /// stale-entry sweep handles.
+    fn record_bounds(&mut self, elements: &[Element]) -> Result<(), ArenaError> {
         let now = self.frame_number;
         for element in elements {
             let seen = SeenBounds {
                 bounds: element.bounds,
                 frame: now,
             };
-            if self.bounds.try_insert(element.id, seen).is_err() {
+            let stored =
+                insert_or_sweep(&mut self.bounds, element.id, seen, now, |seen| seen.frame)?;
+            if let Some(evicted) = stored.swept {
                 self.stats.sweeps += 1;
-                let before = self.bounds.len();
-                self.bounds
-                    .retain(|_, seen| now - seen.frame <= STALE_AFTER_FRAMES);
-                self.stats.bounds_evicted += (before - self.bounds.len()) as u64;
-                if self.bounds.try_insert(element.id, seen).is_err() {
-                    self.stats.bounds_dropped += 1;
-                }
+                self.stats.bounds_evicted += evicted as u64;
+            }
+            if !stored.inserted {
+                self.stats.bounds_dropped += 1;
             }
         }
+        Ok(())
     }
 
     /// The scroll offset of container `id`, registering it the first time.
-    fn scroll_offset(&mut self, id: u32) -> f32 {
+    ///
+    /// # Errors
+    ///
+    /// None in practice: it pushes only below the vector's capacity.
+    fn scroll_offset(&mut self, id: u32) -> Result<f32, ArenaError> {
         if let Some(state) = self.scroll.iter().find(|state| state.id == id) {
-            return state.offset;
+            return Ok(state.offset);
         }
-        // Full: the container does not scroll (the vector is in the sealed
-        // persistent region and cannot grow).
-        let _ = self.scroll.try_push(ScrollState {
-            id,
-            offset: 0.0,
-            max_offset: 0.0,
-        });
-        0.0
+        // At capacity the container does not scroll: the vector is in the
+        // sealed persistent region and cannot grow.
+        if self.scroll.len() < self.scroll.capacity() {
+            self.scroll.try_push(ScrollState {
+                id,
+                offset: 0.0,
+                max_offset: 0.0,
+            })?;
+        }
+        Ok(0.0)
     }
 
     /// Applies this frame's scroll input and remembers how far each scroll
@@ -1132,7 +1198,7 @@ impl<'f> FrameUi<'f, '_, '_> {
         emit_render_commands(&elements, input.viewport, |command| {
             commands.try_push(command)
         })?;
-        engine.record_bounds(&elements);
+        engine.record_bounds(&elements)?;
         engine.update_scroll(&elements, &children, input.scroll_delta);
         engine.frame_number += 1;
         engine.stats.frames += 1;
@@ -1147,7 +1213,7 @@ impl<'f> FrameUi<'f, '_, '_> {
 impl<'f> Ui for FrameUi<'f, '_, '_> {
     fn open(&mut self, container: Container) -> Result<(), ArenaError> {
         let scroll_offset = if container.clip {
-            self.engine.scroll_offset(container.id)
+            self.engine.scroll_offset(container.id)?
         } else {
             0.0
         };
@@ -1175,7 +1241,7 @@ impl<'f> Ui for FrameUi<'f, '_, '_> {
         // What `format_in!(self.frame, ...)` expands to, with the arguments
         // already captured by the caller.
         let label: &'f str = ArenaStr::try_from_fmt_in(args, self.frame)?.into_str();
-        let size = self.engine.measure_cached(label, &style);
+        let size = self.engine.measure_cached(label, &style)?;
         // A text has no name: its id is its parent's id and its place there.
         let (parent_id, place) = self.open.last().map_or((0, 0), |&parent| {
             let parent = &self.elements[parent as usize];
