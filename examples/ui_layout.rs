@@ -1,0 +1,705 @@
+//! The main demo: a small immediate-mode layout engine in the style of Clay,
+//! run for a few thousand frames on one arena, then the same program on std
+//! collections, with a report.
+//!
+//! ```text
+//! cargo run --release --example ui_layout [-- --elements N --frames N --arena-bytes N --svg FILE]
+//! ```
+//!
+//! Every frame declares a dashboard (a header, a sidebar, a scrolling feed
+//! of a few hundred rows whose numbers change, a footer) into ephemeral
+//! `ArenaVec`s and `ArenaStr`s, lays it out, produces render commands, and
+//! resets the frame arena in O(1). Two persistent `ArenaHashMap`s carry element
+//! bounds and measured text sizes from frame to frame. A counting global
+//! allocator shows that a steady-state frame makes no heap allocation.
+//!
+//! The engine is in `ui_layout/engine.rs` (the test
+//! `tests/ui_layout_steady_state.rs` runs the same file), the dashboard in
+//! `ui_layout/dashboard.rs`, the std version in `ui_layout/std_engine.rs`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use arena_memory::{Arena, ArenaError};
+
+#[path = "ui_layout/dashboard.rs"]
+mod dashboard;
+#[path = "ui_layout/engine.rs"]
+mod engine;
+#[path = "ui_layout/std_engine.rs"]
+mod std_engine;
+
+use engine::{wrap_lines, Capacities, CommandKind, Element, Engine, RenderCommand, Stats};
+use std_engine::StdEngine;
+
+// ----- the counting global allocator ------------------------------------------------
+
+/// The system allocator, counting the calls that allocate (alloc, zeroed
+/// alloc, realloc).
+struct Counting;
+
+/// Allocating calls made so far, by every thread.
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every method forwards to `System` with the caller's arguments, so it
+// keeps `System`'s guarantees; the counter has no effect on the memory.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `alloc` are passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's promises for `dealloc` are passed on unchanged.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `alloc_zeroed` are passed on unchanged.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's promises for `realloc` are passed on unchanged.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+// ----- options ------------------------------------------------------------------------
+
+const DEFAULT_ELEMENTS: usize = 2000;
+const DEFAULT_FRAMES: u32 = 3000;
+/// Frames not counted in the steady-state figures: the first frames fill the
+/// caches (and the std engine's buffers grow to size).
+const WARM_UP_FRAMES: u32 = 10;
+
+const USAGE: &str = "\
+usage: cargo run --release --example ui_layout -- [options]
+
+Runs a Clay-style immediate-mode layout for a number of frames on one arena
+(persistent maps + an ephemeral frame region reset every frame), then the same
+program on std collections, and prints a report.
+
+options:
+  --elements N      elements declared per frame (default 2000: 393 feed rows)
+  --frames N        frames to run (default 3000)
+  --arena-bytes N   the arena's size in bytes (default: computed from --elements)
+  --svg FILE        write the last frame's render commands as an SVG picture
+  --help            print this help";
+
+/// What the command line asked for.
+#[derive(Debug)]
+struct Options {
+    elements: usize,
+    frames: u32,
+    arena_bytes: Option<usize>,
+    svg: Option<PathBuf>,
+}
+
+/// Parses the arguments after the program name; `Ok(None)` for `--help`.
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut options = Options {
+        elements: DEFAULT_ELEMENTS,
+        frames: DEFAULT_FRAMES,
+        arena_bytes: None,
+        svg: None,
+    };
+    while let Some(arg) = args.next() {
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg, None),
+        };
+        if flag == "--help" || flag == "-h" {
+            return Ok(None);
+        }
+        let value = match inline_value.or_else(|| args.next()) {
+            Some(value) => value,
+            None if flag.starts_with("--") => return Err(format!("{flag} needs a value")),
+            None => return Err(format!("unexpected argument `{flag}`")),
+        };
+        match flag.as_str() {
+            "--elements" => options.elements = parse_number(&flag, &value)?,
+            "--frames" => {
+                options.frames = parse_number(&flag, &value)?;
+                if options.frames == 0 {
+                    return Err("--frames must be at least 1".to_owned());
+                }
+            }
+            "--arena-bytes" => options.arena_bytes = Some(parse_number(&flag, &value)?),
+            "--svg" => options.svg = Some(PathBuf::from(value)),
+            _ => return Err(format!("unknown option `{flag}`")),
+        }
+    }
+    Ok(Some(options))
+}
+
+fn parse_number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
+    value
+        .replace('_', "")
+        .parse()
+        .map_err(|_| format!("{flag} needs a whole number, not `{value}`"))
+}
+
+/// The arena size used when `--arena-bytes` is not given. The persistent maps
+/// and the frame's peak grow linearly with the element count: at 2,000
+/// elements, 400 KiB persistent and 213 KiB per frame, about 310 bytes per
+/// element; the maps' tables round up to a power of two, which can double the
+/// persistent part. So: 576 bytes per element, and 128 KiB.
+fn default_arena_bytes(elements: usize) -> usize {
+    128 * 1024 + elements.saturating_mul(576)
+}
+
+// ----- running the engines ------------------------------------------------------------
+
+/// Times and counts a window of work.
+struct Window {
+    started: Instant,
+    allocations: usize,
+}
+
+impl Window {
+    fn open() -> Window {
+        Window {
+            allocations: ALLOCATIONS.load(Ordering::Relaxed),
+            started: Instant::now(),
+        }
+    }
+
+    /// The time since `open` and the allocations made meanwhile.
+    fn close(self) -> (Duration, usize) {
+        let elapsed = self.started.elapsed();
+        let allocations = ALLOCATIONS.load(Ordering::Relaxed) - self.allocations;
+        (elapsed, allocations)
+    }
+}
+
+/// The last frame's render commands and texts, copied out of the engine.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    elements: Vec<Element>,
+    commands: Vec<RenderCommand>,
+    labels: Vec<String>,
+}
+
+/// What one engine's run measured.
+#[derive(Debug)]
+struct Run {
+    /// Time of each frame.
+    times: Vec<Duration>,
+    /// Allocations made by the frames after the warm-up.
+    steady_allocations: usize,
+    stats: Stats,
+    last_frame: Snapshot,
+}
+
+impl Run {
+    fn new(frames: u32) -> Run {
+        Run {
+            times: Vec::with_capacity(frames as usize),
+            steady_allocations: 0,
+            stats: Stats::default(),
+            last_frame: Snapshot {
+                elements: Vec::new(),
+                commands: Vec::new(),
+                labels: Vec::new(),
+            },
+        }
+    }
+
+    /// Adds frame `n`'s time and allocations.
+    fn record(&mut self, n: u32, (time, allocations): (Duration, usize)) {
+        self.times.push(time);
+        if n >= WARM_UP_FRAMES {
+            self.steady_allocations += allocations;
+        }
+    }
+}
+
+/// The arena's figures.
+#[derive(Debug)]
+struct ArenaFigures {
+    bytes: usize,
+    capacity: usize,
+    persistent: usize,
+    peak_ephemeral: usize,
+    capacities: Capacities,
+    map_sizes: [(usize, usize); 2],
+    /// Elements of the last frame whose box in the persistent bounds map,
+    /// read after the frames, is the one they were laid out with.
+    bounds_kept: usize,
+}
+
+/// Why the arena run failed: the error, and where.
+#[derive(Debug)]
+struct RunError {
+    error: ArenaError,
+    context: String,
+}
+
+/// Runs the dashboard on the arena engine.
+fn run_arena(options: &Options, arena_bytes: usize) -> Result<(Run, ArenaFigures), RunError> {
+    let rows = dashboard::rows_for(options.elements);
+    let context = |what: &str| {
+        let what = what.to_owned();
+        move |error| RunError {
+            error,
+            context: what,
+        }
+    };
+    let arena = Arena::with_capacity(arena_bytes).map_err(context("making the arena"))?;
+    let requested = Capacities::for_elements(dashboard::elements_for(rows));
+    let mut engine = Engine::new_in(requested, &arena).map_err(context(
+        "making the persistent maps (the bounds map and the text cache)",
+    ))?;
+    let persistent = arena.used();
+    let map_sizes = engine.map_sizes();
+    let mut frame = arena
+        .ephemeral()
+        .map_err(context("making the ephemeral region"))?;
+
+    let mut run = Run::new(options.frames);
+    for n in 0..options.frames {
+        let window = Window::open();
+        let mut ui = engine
+            .begin_frame(&frame, dashboard::input_for(n))
+            .map_err(|error| frame_error(error, n))?;
+        dashboard::declare(&mut ui, n, rows).map_err(|error| frame_error(error, n))?;
+        let laid_out = ui.end_frame().map_err(|error| frame_error(error, n))?;
+        let (mut time, mut allocations) = window.close();
+        if n + 1 == options.frames {
+            // Outside the measured window: this copy allocates.
+            run.last_frame = Snapshot {
+                elements: laid_out.elements.to_vec(),
+                commands: laid_out.commands.to_vec(),
+                labels: laid_out
+                    .labels
+                    .iter()
+                    .map(|&label| label.to_owned())
+                    .collect(),
+            };
+        }
+        let window = Window::open();
+        frame.reset();
+        let (reset_time, reset_allocations) = window.close();
+        time += reset_time;
+        allocations += reset_allocations;
+        run.record(n, (time, allocations));
+    }
+    let peak_ephemeral = frame.peak();
+    drop(frame);
+    let bounds_kept = run
+        .last_frame
+        .elements
+        .iter()
+        .filter(|element| engine.bounds_of(element.id) == Some(element.bounds))
+        .count();
+    run.stats = engine.stats();
+    let capacities = Capacities {
+        bounds: map_sizes[0].1,
+        texts: map_sizes[1].1,
+        ..requested
+    };
+    let figures = ArenaFigures {
+        bytes: arena_bytes,
+        capacity: arena.capacity(),
+        persistent,
+        peak_ephemeral,
+        capacities,
+        map_sizes: engine.map_sizes(),
+        bounds_kept,
+    };
+    Ok((run, figures))
+}
+
+fn frame_error(error: ArenaError, n: u32) -> RunError {
+    RunError {
+        error,
+        context: format!("running frame {n}"),
+    }
+}
+
+/// Runs the dashboard on the std engine, with the arena maps' capacities so
+/// that both engines evict the same entries.
+fn run_std(options: &Options, capacities: Capacities) -> Run {
+    let rows = dashboard::rows_for(options.elements);
+    let mut engine = StdEngine::new(capacities);
+    let mut run = Run::new(options.frames);
+    for n in 0..options.frames {
+        let window = Window::open();
+        engine.begin_frame(dashboard::input_for(n));
+        // The std engine never fails: its `Ui` methods return `Ok` always.
+        let declared = dashboard::declare(&mut engine, n, rows);
+        debug_assert!(declared.is_ok());
+        let laid_out = engine.end_frame();
+        let measured = window.close();
+        if n + 1 == options.frames {
+            run.last_frame = Snapshot {
+                elements: laid_out.elements.to_vec(),
+                commands: laid_out.commands.to_vec(),
+                labels: laid_out.labels.to_vec(),
+            };
+        }
+        run.record(n, measured);
+    }
+    run.stats = engine.stats();
+    run
+}
+
+/// The bytes this workload needs, found by running its first frames in a
+/// generous arena: persistent bytes plus the frames' peak.
+fn bytes_needed(options: &Options) -> Option<usize> {
+    let probe = Options {
+        frames: options.frames.min(64),
+        svg: None,
+        ..*options
+    };
+    let generous = default_arena_bytes(options.elements).saturating_mul(4);
+    let (_, figures) = run_arena(&probe, generous).ok()?;
+    Some(figures.persistent + figures.peak_ephemeral)
+}
+
+// ----- the report -----------------------------------------------------------------------
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+fn worst(times: &[Duration]) -> Duration {
+    times.iter().copied().max().unwrap_or_default()
+}
+
+fn micros(time: Duration) -> String {
+    let tenths = (time.as_nanos() + 50) / 100;
+    format!("{}.{} µs", grouped(tenths as u64 / 10), tenths % 10)
+}
+
+/// The time that `percent` % of the frames took at most.
+fn percentile(times: &[Duration], percent: usize) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort_unstable();
+    let rank = (sorted.len() * percent).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied().unwrap_or_default()
+}
+
+fn kib(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 512) / 1024;
+    format!("{}.{} KiB", grouped(tenths / 10), tenths % 10)
+}
+
+/// `1234567` as `1,234,567`.
+fn grouped(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+fn per_frame(allocations: usize, frames: u32) -> String {
+    if frames <= WARM_UP_FRAMES {
+        "n/a".to_owned()
+    } else {
+        let mean = allocations as f64 / f64::from(frames - WARM_UP_FRAMES);
+        if mean == 0.0 {
+            "0".to_owned()
+        } else if mean >= 100.0 {
+            grouped(mean.round() as u64)
+        } else {
+            format!("{mean:.1}")
+        }
+    }
+}
+
+fn report(options: &Options, arena: &Run, figures: &ArenaFigures, std: &Run) -> String {
+    let rows = dashboard::rows_for(options.elements);
+    let elements = dashboard::elements_for(rows);
+    let mut out = String::new();
+    let line = &mut out;
+    let _ = writeln!(
+        line,
+        "ui_layout: {} frames of a Clay-style layout, {} elements ({rows} feed rows) in {}x{}",
+        grouped(options.frames.into()),
+        grouped(elements as u64),
+        dashboard::VIEWPORT.width,
+        dashboard::VIEWPORT.height,
+    );
+    let _ = writeln!(line);
+    let _ = writeln!(line, "{:<34}{:>14}{:>14}", "", "arena", "std");
+    let (arena_median, std_median) = (median(&arena.times), median(&std.times));
+    let ratio = std_median.as_secs_f64() / arena_median.as_secs_f64().max(1e-12);
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}   std / arena: {ratio:.2}x",
+        "time per frame, median",
+        micros(arena_median),
+        micros(std_median),
+    );
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}",
+        "time per frame, 99th percentile",
+        micros(percentile(&arena.times, 99)),
+        micros(percentile(&std.times, 99)),
+    );
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}",
+        "time per frame, worst",
+        micros(worst(&arena.times)),
+        micros(worst(&std.times)),
+    );
+    let steady = if options.frames > WARM_UP_FRAMES {
+        format!(
+            "   (frames {WARM_UP_FRAMES} to {}, after warm-up)",
+            options.frames - 1
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}{steady}",
+        "heap allocations per frame",
+        per_frame(arena.steady_allocations, options.frames),
+        per_frame(std.steady_allocations, options.frames),
+    );
+    let same = if arena.last_frame == std.last_frame {
+        "   same boxes and commands"
+    } else {
+        "   DIFFERENT boxes or commands"
+    };
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}{same}",
+        "render commands, last frame",
+        arena.last_frame.commands.len(),
+        std.last_frame.commands.len(),
+    );
+    let _ = writeln!(line);
+    let stats = &arena.stats;
+    let [(bounds_len, bounds_cap), (texts_len, texts_cap)] = figures.map_sizes;
+    let boxes = arena.last_frame.elements.len();
+    let read_back = if figures.bounds_kept == boxes {
+        format!(
+            "all {} boxes of the last frame read back",
+            grouped(boxes as u64)
+        )
+    } else {
+        format!(
+            "ONLY {} of the last frame's {} boxes read back",
+            grouped(figures.bounds_kept as u64),
+            grouped(boxes as u64)
+        )
+    };
+    let memory_and_caches: [(&str, String, String); 6] = [
+        (
+            "arena capacity",
+            kib(figures.capacity),
+            format!("--arena-bytes {}", figures.bytes),
+        ),
+        (
+            "persistent bytes",
+            kib(figures.persistent),
+            format!(
+                "bounds map and text cache, room for {} and {} entries; scroll state",
+                grouped(bounds_cap as u64),
+                grouped(texts_cap as u64),
+            ),
+        ),
+        (
+            "peak ephemeral bytes",
+            kib(figures.peak_ephemeral),
+            "one frame: elements, children, labels, render commands".to_owned(),
+        ),
+        (
+            "text cache hit rate",
+            format!("{:.1} %", stats.text_hit_rate() * 100.0),
+            format!(
+                "{} lookups; {} texts evicted, {} not cached; {} cached now",
+                grouped(stats.text_lookups),
+                grouped(stats.text_evicted),
+                grouped(stats.text_uncached),
+                grouped(texts_len as u64),
+            ),
+        ),
+        (
+            "bounds map ids",
+            grouped(bounds_len as u64),
+            format!(
+                "{} evicted, {} not recorded; {read_back}",
+                grouped(stats.bounds_evicted),
+                grouped(stats.bounds_dropped),
+            ),
+        ),
+        (
+            "stale-entry sweeps",
+            grouped(stats.sweeps),
+            format!(
+                "on a full map, entries unseen for more than {} frames go",
+                engine::STALE_AFTER_FRAMES
+            ),
+        ),
+    ];
+    for (name, value, note) in memory_and_caches {
+        let _ = writeln!(line, "{name:<34}{value:>14}   {note}");
+    }
+    out
+}
+
+// ----- the SVG picture -------------------------------------------------------------------
+
+fn xml_escape(text: &str, out: &mut String) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
+fn fill(color: engine::Color) -> String {
+    if color.a == 255 {
+        format!("rgb({},{},{})", color.r, color.g, color.b)
+    } else {
+        format!(
+            "rgba({},{},{},{:.3})",
+            color.r,
+            color.g,
+            color.b,
+            f32::from(color.a) / 255.0
+        )
+    }
+}
+
+/// The render commands as an SVG document: rectangles, text lines at their
+/// positions (stretched to the measured width), and clip groups.
+fn svg(snapshot: &Snapshot) -> String {
+    let (width, height) = (dashboard::VIEWPORT.width, dashboard::VIEWPORT.height);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"DejaVu Sans Mono, monospace\" \
+         xml:space=\"preserve\">"
+    );
+    let mut clips = 0;
+    for command in &snapshot.commands {
+        let b = command.bounds;
+        match command.kind {
+            CommandKind::Rectangle => {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                    b.x,
+                    b.y,
+                    b.width,
+                    b.height,
+                    fill(command.color)
+                );
+            }
+            CommandKind::Text => {
+                let text = &snapshot.labels[command.label as usize];
+                let size = command.font_size;
+                let mut top = b.y;
+                wrap_lines(text, size, b.width, |text_line, line_width| {
+                    let _ = write!(
+                        out,
+                        "<text x=\"{}\" y=\"{}\" font-size=\"{size}\" fill=\"{}\" \
+                         textLength=\"{line_width}\" lengthAdjust=\"spacingAndGlyphs\">",
+                        b.x,
+                        top + f32::from(size),
+                        fill(command.color),
+                    );
+                    xml_escape(text_line, &mut out);
+                    out.push_str("</text>\n");
+                    top += engine::line_height(size);
+                });
+            }
+            CommandKind::ClipStart => {
+                clips += 1;
+                let _ = writeln!(
+                    out,
+                    "<clipPath id=\"clip{clips}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" \
+                     height=\"{}\"/></clipPath>\n<g clip-path=\"url(#clip{clips})\">",
+                    b.x, b.y, b.width, b.height
+                );
+            }
+            CommandKind::ClipEnd => out.push_str("</g>\n"),
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+// ----- main -------------------------------------------------------------------------------
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let arena_bytes = options
+        .arena_bytes
+        .unwrap_or_else(|| default_arena_bytes(options.elements));
+
+    let (arena_run, figures) = match run_arena(&options, arena_bytes) {
+        Ok(result) => result,
+        Err(RunError { error, context }) => {
+            eprintln!("error: {error}");
+            eprintln!("  while {context}, with an arena of {arena_bytes} bytes");
+            match bytes_needed(&options) {
+                Some(needed) => {
+                    let suggestion = (needed + needed / 8).next_multiple_of(1024);
+                    eprintln!(
+                        "hint: this workload needs about {needed} bytes (persistent maps plus \
+                         the frames' peak); try --arena-bytes {suggestion}"
+                    );
+                }
+                None => eprintln!("hint: give the arena more bytes with --arena-bytes N"),
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let std_run = run_std(&options, figures.capacities);
+
+    print!("{}", report(&options, &arena_run, &figures, &std_run));
+    if let Some(path) = &options.svg {
+        match std::fs::write(path, svg(&arena_run.last_frame)) {
+            Ok(()) => println!("{:<34}{}", "picture of the last frame", path.display()),
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
