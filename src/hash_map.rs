@@ -6,6 +6,7 @@ mod iter;
 use core::borrow::Borrow;
 use core::fmt;
 use core::hash::{BuildHasher, Hash};
+use core::ops::Index;
 
 use hashbrown::hash_map::Entry;
 use hashbrown::{DefaultHashBuilder, HashMap, TryReserveError};
@@ -775,6 +776,38 @@ where
 
     fn into_iter(self) -> IterMut<'m, K, V> {
         self.iter_mut()
+    }
+}
+
+/// `map[&key]`, as std's `HashMap`.
+///
+/// # Panics
+///
+/// If `key` is not in the map.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaHashMap};
+///
+/// let arena = Arena::with_capacity(4096)?;
+/// let mut map: ArenaHashMap<'_, u32, &str> = ArenaHashMap::with_capacity_in(4, &arena)?;
+/// map.insert(7, "seven");
+/// assert_eq!(map[&7], "seven");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+impl<K, Q, V, S> Index<&Q> for ArenaHashMap<'_, K, V, S>
+where
+    K: Eq + Hash + Copy + Borrow<Q>,
+    Q: Hash + Eq + ?Sized,
+    V: Copy,
+    S: BuildHasher,
+{
+    type Output = V;
+
+    #[track_caller]
+    fn index(&self, key: &Q) -> &V {
+        self.get(key).expect("no entry found for key")
     }
 }
 

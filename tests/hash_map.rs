@@ -391,3 +391,15 @@ fn debug_and_iterators() {
     assert_eq!(iter.clone().count(), 2);
     assert!(format!("{iter:?}").contains("(1, 30)"));
 }
+
+#[test]
+fn indexing_finds_present_keys_and_panics_on_missing_ones() {
+    let arena = Arena::with_capacity(4096).unwrap();
+    let mut map: ArenaHashMap<'_, u32, u64> = ArenaHashMap::with_capacity_in(8, &arena).unwrap();
+    map.insert(1, 10);
+    map.insert(2, 20);
+    assert_eq!(map[&1], 10);
+    assert_eq!(map[&2], 20);
+    let missing = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| map[&3]));
+    assert!(missing.is_err());
+}
