@@ -413,3 +413,164 @@ proptest! {
         }
     }
 }
+
+/// An operation of the nested-scope property test.
+#[derive(Debug, Clone)]
+enum Op {
+    Alloc {
+        size: usize,
+        align_log2: u32,
+    },
+    /// Push `n` `u32`s into a fresh `ArenaVec` and keep it: it grows in place
+    /// while it is the newest allocation, and moves at a chunk's edge.
+    Vec {
+        n: usize,
+    },
+    Push {
+        growing: bool,
+    },
+    Pop,
+    Reset,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        5 => (0usize..SIZE_MAX, 0u32..7).prop_map(|(size, align_log2)| Op::Alloc { size, align_log2 }),
+        2 => (0usize..SIZE_MAX / 4).prop_map(|n| Op::Vec { n }),
+        2 => any::<bool>().prop_map(|growing| Op::Push { growing }),
+        2 => Just(Op::Pop),
+        1 => Just(Op::Reset),
+    ]
+}
+
+/// A live allocation: where, how long, the byte it was filled with, and the
+/// scope depth that made it.
+#[derive(Debug, Clone, Copy)]
+struct Live {
+    ptr: *const u8,
+    len: usize,
+    fill: u8,
+    depth: usize,
+}
+
+struct Nested {
+    live: Vec<Live>,
+    fill: u8,
+}
+
+impl Nested {
+    fn check(&self) {
+        for live in &self.live {
+            // SAFETY: only allocations no reset or drop has invalidated are kept.
+            let bytes = unsafe { core::slice::from_raw_parts(live.ptr, live.len) };
+            assert!(
+                bytes.iter().all(|&b| b == live.fill),
+                "{live:?} was overwritten"
+            );
+        }
+        let mut ranges: Vec<(usize, usize)> = self
+            .live
+            .iter()
+            .filter(|l| l.len > 0)
+            .map(|l| (l.ptr.addr(), l.len))
+            .collect();
+        ranges.sort_unstable();
+        for pair in ranges.windows(2) {
+            assert!(pair[0].0 + pair[0].1 <= pair[1].0, "overlap: {pair:?}");
+        }
+    }
+
+    fn next_fill(&mut self) -> u8 {
+        self.fill = self.fill.wrapping_add(1).max(1);
+        self.fill
+    }
+
+    fn run(&mut self, arena: &mut Arena<'_>, depth: usize, ops: &mut impl Iterator<Item = Op>) {
+        while let Some(op) = ops.next() {
+            match op {
+                Op::Alloc { size, align_log2 } => {
+                    let layout = Layout::from_size_align(size, 1 << align_log2).unwrap();
+                    // Growing scopes never fail here; fixed ones may run out.
+                    if let Ok(ptr) = arena.try_alloc_layout(layout) {
+                        assert_eq!(ptr.as_ptr().addr() % (1 << align_log2), 0);
+                        let fill = self.next_fill();
+                        // SAFETY: `ptr` is `size` fresh writable bytes.
+                        unsafe { ptr.as_ptr().write_bytes(fill, size) };
+                        self.live.push(Live {
+                            ptr: ptr.as_ptr(),
+                            len: size,
+                            fill,
+                            depth,
+                        });
+                    } else {
+                        assert_eq!(arena.growth(), Growth::Fixed);
+                    }
+                }
+                Op::Vec { n } => {
+                    let fill = self.next_fill();
+                    let mut v = ArenaVec::new_in(arena);
+                    let mut ok = true;
+                    for _ in 0..n {
+                        if v.try_push(u32::from_ne_bytes([fill; 4])).is_err() {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    assert!(ok || arena.growth() == Growth::Fixed);
+                    let slice = v.into_slice();
+                    self.live.push(Live {
+                        ptr: slice.as_ptr().cast(),
+                        len: slice.len() * 4,
+                        fill,
+                        depth,
+                    });
+                }
+                Op::Push { growing } => {
+                    let growth = if growing {
+                        Growth::UNLIMITED
+                    } else {
+                        Growth::Fixed
+                    };
+                    let mut child = arena.ephemeral_with(growth).unwrap();
+                    assert!(arena.try_alloc(1u8).is_err());
+                    self.run(&mut child, depth + 1, ops);
+                    drop(child);
+                    self.live.retain(|l| l.depth <= depth);
+                }
+                Op::Pop => {
+                    if depth > 0 {
+                        return;
+                    }
+                }
+                Op::Reset => {
+                    arena.reset();
+                    assert_eq!(arena.overflow_chunks(), 0);
+                    self.live.retain(|l| l.depth < depth);
+                }
+            }
+            self.check();
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Nested scopes over growing parents (and fixed children of growing ones):
+    /// allocations and `ArenaVec`s at chunk edges keep their bytes and never
+    /// overlap, whatever the scope, until their own scope is reset or dropped;
+    /// the persistent ones (depth 0) survive everything.
+    #[test]
+    fn nested_scopes_over_growing_arenas_keep_every_allocation(
+        block in 64usize..800,
+        ops in proptest::collection::vec(op(), 1..60),
+    ) {
+        let mut arena = Arena::builder()
+            .growth(Growth::UNLIMITED)
+            .with_capacity(block)
+            .unwrap();
+        let mut nested = Nested { live: Vec::new(), fill: 0 };
+        nested.run(&mut arena, 0, &mut ops.into_iter());
+        nested.check();
+    }
+}
