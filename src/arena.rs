@@ -820,6 +820,15 @@ impl<'m> Arena<'m> {
         }
     }
 
+    /// The hot path alone, for the collections' fast paths: bump within the
+    /// current block or give up (`None`), with no call into the slow path (no
+    /// unsealing, no overflow chunk, no error). `layout.size() > 0`.
+    #[inline(always)]
+    pub(crate) fn try_bump(&self, layout: Layout) -> Option<NonNull<u8>> {
+        debug_assert!(layout.size() > 0);
+        self.bump(layout)
+    }
+
     /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`.
     #[inline(always)]
     fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {

@@ -117,8 +117,11 @@ impl<'a> RawBuf<'a> {
             bumping::grown_capacity(self.cap, required, bumping::min_non_zero_capacity(size));
         if let Some(bytes) = bumping::array_size(amortised, size) {
             if self.cap == 0 {
+                // `bytes > 0`: `amortised >= 1` and the element is not zero-sized.
                 if let Ok(layout) = Layout::from_size_align(bytes, elem.align()) {
-                    if let Ok(ptr) = self.arena().try_alloc_layout(layout) {
+                    // Only the inline bump, no call: nothing here has to be
+                    // saved across one, and `grow` handles every other case.
+                    if let Some(ptr) = self.arena().try_bump(layout) {
                         self.ptr = ptr;
                         self.cap = amortised;
                         return Ok(());
