@@ -481,10 +481,15 @@ impl<'m> Arena<'m> {
         value: T,
     ) -> Result<&mut [T], ArenaError> {
         let dst = self.try_alloc_slice_uninit::<T>(len)?;
-        for slot in dst.iter_mut() {
-            slot.write(value);
+        // A zero-sized value has no bytes to write: skip the loop, which could
+        // otherwise run `usize::MAX` times.
+        if mem::size_of::<T>() != 0 {
+            for slot in dst.iter_mut() {
+                slot.write(value);
+            }
         }
-        // SAFETY: every element was just initialised.
+        // SAFETY: every element was just initialised (a zero-sized one needs
+        // no bytes).
         Ok(unsafe { slice_assume_init_mut(dst) })
     }
 

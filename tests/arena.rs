@@ -320,6 +320,10 @@ fn zero_sized_allocations_take_nothing_and_never_fail() {
     *unit = ();
     let zs = arena.try_alloc_slice_fill(1000, ()).unwrap();
     assert_eq!(zs.len(), 1000);
+    // As many zero-sized values as a slice can hold, at once (no per-element
+    // loop: this would not finish otherwise).
+    let all = arena.try_alloc_slice_fill(usize::MAX, ()).unwrap();
+    assert_eq!(all.len(), usize::MAX);
     let empty = arena.try_alloc_bytes(0).unwrap();
     assert!(empty.is_empty());
     let p = arena
