@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: if cfg!(miri) { 8 } else { 256 },
+        cases: if cfg!(miri) { 4 } else { 256 },
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -198,7 +198,7 @@ fn churn_at_full_load(
 
 #[test]
 fn below_capacity_inserts_never_allocate_in_a_sealed_arena() {
-    let rounds = if cfg!(miri) { 200 } else { 20_000 };
+    let rounds = if cfg!(miri) { 60 } else { 20_000 };
     for requested in [1usize, 3, 7, 8, 14, 28, 50] {
         let arena = Arena::with_capacity(16 * 1024).unwrap();
         let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(requested, &arena).unwrap();
@@ -216,7 +216,7 @@ fn below_capacity_inserts_do_not_touch_an_open_arena() {
     let arena = Arena::with_capacity(16 * 1024).unwrap();
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(20, &arena).unwrap();
     let used = arena.used();
-    let rounds = if cfg!(miri) { 100 } else { 5_000 };
+    let rounds = if cfg!(miri) { 40 } else { 5_000 };
     let model = churn_at_full_load(&mut map, rounds, 99);
     assert_eq!(arena.used(), used);
     assert_same(&map, &model);
