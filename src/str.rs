@@ -167,10 +167,16 @@ impl<'a> ArenaStr<'a> {
         };
         match fmt::write(&mut writer, args) {
             Ok(()) => Ok(writer.string),
-            Err(fmt::Error) => match writer.error {
-                Some(err) => Err(err),
-                None => panic!("a formatting trait implementation returned an error"),
-            },
+            Err(fmt::Error) => {
+                // What was formatted before the failure goes back to the arena
+                // (when it is the newest allocation): a failed `format_in!`
+                // leaves the arena as it found it.
+                writer.string.bytes.discard();
+                match writer.error {
+                    Some(err) => Err(err),
+                    None => panic!("a formatting trait implementation returned an error"),
+                }
+            }
         }
     }
 

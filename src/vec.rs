@@ -744,6 +744,12 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         unwrap(self.try_resize(new_len, value));
     }
 
+    /// Throws the vector away, giving its buffer back to the arena if it is the
+    /// arena's most recent allocation (else it stays until the reset).
+    pub(crate) fn discard(self) {
+        self.buf.give_back_tail(Self::ELEM, 0);
+    }
+
     /// Resizes to `new_len`: truncates, or appends zeroed elements with one
     /// `memset` (no per-element loop). `T`'s zero value is valid by
     /// [`ArenaPod`]'s contract.

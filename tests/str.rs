@@ -132,11 +132,15 @@ proptest! {
 #[test]
 fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
     let arena = Arena::with_capacity(64).unwrap();
+    arena.alloc(1u8);
+    let used = arena.used();
     let result = format_in!(&arena, "{}{}", "a".repeat(40), "b".repeat(40));
     assert!(
         matches!(result, Err(ArenaError::CapacityExceeded { requested, remaining }) if requested > remaining),
         "{result:?}"
     );
+    // The 40 bytes formatted before the failure went back to the arena.
+    assert_eq!(arena.used(), used);
     // A string that fits is whole.
     let ok = format_in!(&arena, "{}-{:03}", "id", 7).unwrap();
     assert_eq!(ok, "id-007");
