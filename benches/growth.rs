@@ -4,8 +4,7 @@
 //! timings, the global-allocator calls per frame once warm. See
 //! `workloads/growth.rs`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use arena_memory::{Arena, Growth};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -15,32 +14,10 @@ mod workload;
 
 use workload::{LARGE, SMALL, SMALL_BYTES};
 
-/// Counts global-allocator calls (allocations, frees and reallocations).
-struct Counting;
+#[path = "workloads/counting.rs"]
+mod counting;
 
-static CALLS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to `System` unchanged; counting is an atomic
-// add.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        CALLS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CALLS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        CALLS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use counting::{Counting, CALLS};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
