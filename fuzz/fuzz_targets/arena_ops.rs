@@ -206,7 +206,7 @@ fn run_level<'p>(
                     .try_alloc(())
                     .expect("zero-sized allocations never fail");
                 assert_eq!(*unit, ());
-                let slice = arena.try_alloc_slice_fill(usize::MAX, ()).unwrap();
+                let slice = arena.try_alloc_slice_uninit::<()>(usize::MAX).unwrap();
                 assert_eq!(slice.len(), usize::MAX);
             }
             Op::Push => {
