@@ -10,6 +10,10 @@
 //! `ArenaHashMap` is churned at full load (one key out, one in, every value
 //! updated), a frame `ArenaVec` grows from empty, an `ArenaStr` is built with
 //! `format_in!` and `write!`, then the frame is reset.
+//!
+//! The UI-layout demo's engine (`examples/ui_layout*`, being written on
+//! another branch, with `tests/ui_layout_steady_state.rs`) is not here yet:
+//! it joins this loop when it lands.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
