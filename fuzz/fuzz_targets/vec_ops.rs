@@ -61,18 +61,20 @@ fuzz_target!(|input: Input| {
 
     for &op in &input.ops {
         let before = figures(&arena);
-        // Which vector, the result of a fallible op, and the model's view.
-        let (which, result): (usize, Result<(), ArenaError>) = match op {
-            Op::Push(w, x) => (
-                w as usize,
-                vecs[w as usize].try_push(x).map(|()| {
-                    models[w as usize].push(x);
-                }),
-            ),
+        // The result of a fallible op; the model follows only a success.
+        let result: Result<(), ArenaError> = match op {
+            Op::Push(w, x) => {
+                let w = w as usize;
+                let result = vecs[w].try_push(x);
+                if result.is_ok() {
+                    models[w].push(x);
+                }
+                result
+            }
             Op::Pop(w) => {
                 let w = w as usize;
                 assert_eq!(vecs[w].pop(), models[w].pop());
-                (w, Ok(()))
+                Ok(())
             }
             Op::Insert(w, at, x) => {
                 let w = w as usize;
@@ -81,7 +83,7 @@ fuzz_target!(|input: Input| {
                 if result.is_ok() {
                     models[w].insert(at, x);
                 }
-                (w, result)
+                result
             }
             Op::Remove(w, at) | Op::SwapRemove(w, at) => {
                 let w = w as usize;
@@ -93,19 +95,19 @@ fuzz_target!(|input: Input| {
                         assert_eq!(vecs[w].swap_remove(at), models[w].swap_remove(at));
                     }
                 }
-                (w, Ok(()))
+                Ok(())
             }
             Op::Truncate(w, len) => {
                 let w = w as usize;
                 vecs[w].truncate(len as usize);
                 models[w].truncate(len as usize);
-                (w, Ok(()))
+                Ok(())
             }
             Op::Clear(w) => {
                 let w = w as usize;
                 vecs[w].clear();
                 models[w].clear();
-                (w, Ok(()))
+                Ok(())
             }
             Op::ExtendFromSlice(w, n, x) => {
                 let w = w as usize;
@@ -114,7 +116,7 @@ fuzz_target!(|input: Input| {
                 if result.is_ok() {
                     models[w].extend_from_slice(&src);
                 }
-                (w, result)
+                result
             }
             Op::Resize(w, len, x) => {
                 let w = w as usize;
@@ -123,7 +125,7 @@ fuzz_target!(|input: Input| {
                 if result.is_ok() {
                     models[w].resize(len, x);
                 }
-                (w, result)
+                result
             }
             Op::Reserve(w, n) => {
                 let w = w as usize;
@@ -140,14 +142,14 @@ fuzz_target!(|input: Input| {
                     }
                     Err(_) => {}
                 }
-                (w, result)
+                result
             }
             Op::Retain(w, m) => {
                 let w = w as usize;
                 let m = m as u32 % 5 + 1;
                 vecs[w].retain(|x| x % m != 0);
                 models[w].retain(|x| x % m != 0);
-                (w, Ok(()))
+                Ok(())
             }
             Op::SetLast(w, x) => {
                 let w = w as usize;
@@ -155,14 +157,14 @@ fuzz_target!(|input: Input| {
                     *last = x;
                     *models[w].last_mut().unwrap() = x;
                 }
-                (w, Ok(()))
+                Ok(())
             }
             Op::AllocOther(n) => {
                 let result = arena.try_alloc_bytes(n as usize + 1).map(|_| ());
                 if frame.is_some() {
                     assert_eq!(result, Err(ArenaError::Sealed));
                 }
-                (0, result)
+                result
             }
             Op::OpenFrame => {
                 if frame.is_none() {
@@ -171,7 +173,7 @@ fuzz_target!(|input: Input| {
                 } else {
                     assert_eq!(arena.ephemeral().err(), Some(ArenaError::Sealed));
                 }
-                (0, Ok(()))
+                Ok(())
             }
             Op::FrameAlloc(n) => {
                 if let Some(frame) = frame.as_mut() {
@@ -179,11 +181,11 @@ fuzz_target!(|input: Input| {
                         frame.reset();
                     }
                 }
-                (0, Ok(()))
+                Ok(())
             }
             Op::CloseFrame => {
                 frame = None;
-                (0, Ok(()))
+                Ok(())
             }
         };
         if let Err(err) = result {
@@ -199,7 +201,6 @@ fuzz_target!(|input: Input| {
                 other => panic!("unexpected error {other:?} for {op:?}"),
             }
         }
-        let _ = which;
         for (vec, model) in vecs.iter().zip(&models) {
             assert_eq!(vec.as_slice(), model.as_slice());
             assert!(vec.len() <= vec.capacity());
