@@ -1,4 +1,4 @@
-//! The bad-input table (RELIABILITY.md): one test per row. Each hostile input
+//! The bad-input table (the README's Reliability section): one test per row. Each hostile input
 //! returns the documented `ArenaError`, with its numbers, or works (zero-sized
 //! types); never panics through a `try_` method; and leaves the arena's
 //! figures exactly as they were, with a normal allocation still working after.
