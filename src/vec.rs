@@ -518,7 +518,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     pub fn try_push(&mut self, value: T) -> Result<(), ArenaError> {
         let len = self.len;
         if len == self.buf.capacity() {
-            self.try_reserve(1)?;
+            self.grow_for_push()?;
         }
         debug_assert!(len < self.buf.capacity());
         // SAFETY: `len < capacity`, so the slot is inside the buffer, aligned,
@@ -526,6 +526,12 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         unsafe { self.as_mut_ptr().add(len).write(value) };
         self.len = len + 1;
         Ok(())
+    }
+
+    /// Room for one more element, out of line: a `push` loop stays small.
+    #[inline(never)]
+    fn grow_for_push(&mut self) -> Result<(), ArenaError> {
+        self.try_reserve(1)
     }
 
     /// Appends `value`, as [`try_push`](ArenaVec::try_push).

@@ -104,8 +104,10 @@ impl<'a> RawBuf<'a> {
     /// `required > cap`: the two common cases first, a fresh buffer's first
     /// allocation and the newest buffer growing in place; everything else
     /// (and every failure, to find the best error) in [`grow`](Self::grow).
-    /// Out of line, so that a caller's loop (`push`) stays small.
-    #[inline(never)]
+    /// Inlined into each element type's caller, so the element's size and
+    /// alignment fold to constants; `ArenaVec::try_push` keeps it out of its
+    /// loop behind a call of its own.
+    #[inline(always)]
     fn reserve_more(
         &mut self,
         elem: Layout,
