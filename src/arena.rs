@@ -1013,11 +1013,13 @@ impl<'m> Arena<'m> {
         self.ephemeral_with(Growth::Fixed)
     }
 
-    /// As [`ephemeral`](Arena::ephemeral), but the child grows by `growth`
-    /// when a frame needs more than the rest of this arena's block: it takes
-    /// overflow chunks from the global allocator, and after an overflowing
-    /// frame its [`reset`](Arena::reset) keeps one heap block sized to that
-    /// frame (then the child no longer uses this arena's memory).
+    /// As [`ephemeral`](Arena::ephemeral), but the child grows without a
+    /// limit ([`Growth::UNLIMITED`]) when a frame needs more than the rest of
+    /// this arena's block: it takes overflow chunks from the global allocator,
+    /// and after an overflowing frame its [`reset`](Arena::reset) keeps one
+    /// heap block sized to that frame (then the child no longer uses this
+    /// arena's memory). For a byte limit, use
+    /// [`ephemeral_with`](Arena::ephemeral_with).
     ///
     /// # Errors
     ///
@@ -1030,7 +1032,8 @@ impl<'m> Arena<'m> {
     ///
     /// let arena = Arena::with_capacity(4096)?;
     /// let settings = arena.alloc([1u8; 16]); // persistent, never moved
-    /// let mut frame = arena.ephemeral_with(Growth::UNLIMITED)?;
+    /// let mut frame = arena.ephemeral_growing()?;
+    /// assert_eq!(frame.growth(), Growth::UNLIMITED);
     /// let rows = frame.alloc_slice_fill(10_000, 0u32); // 10x the block
     /// assert_eq!(rows.len(), 10_000);
     /// frame.reset();
