@@ -38,9 +38,10 @@ struct Input {
     ops: Vec<Op>,
 }
 
-fn figures(arena: &Arena<'_>) -> (usize, usize, usize) {
-    (arena.used(), arena.remaining(), arena.peak())
-}
+#[path = "common.rs"]
+mod common;
+
+use common::{assert_explained, figures};
 
 fuzz_target!(|input: Input| {
     let arena = Arena::with_capacity(256 + input.arena_capacity as usize % 8192).unwrap();
@@ -108,17 +109,10 @@ fuzz_target!(|input: Input| {
                     Err(err) => {
                         assert_eq!(figures(&arena), before, "{err:?}");
                         assert_eq!(map.capacity(), capacity);
-                        match err {
-                            ArenaError::CapacityExceeded {
-                                requested,
-                                remaining,
-                            } => assert!(requested > remaining),
-                            ArenaError::Sealed => assert!(frame.is_some()),
-                            // Only absurd requests overflow the table's size math.
-                            ArenaError::SizeOverflow => {
-                                assert!(model.len().checked_add(n).is_none_or(|t| t > 1 << 40));
-                            }
-                            other => panic!("unexpected {other:?}"),
+                        assert_explained(err, frame.is_some(), &op);
+                        // Only absurd requests overflow the table's size math.
+                        if err == ArenaError::SizeOverflow {
+                            assert!(model.len().checked_add(n).is_none_or(|t| t > 1 << 40));
                         }
                     }
                 }

@@ -37,9 +37,10 @@ struct Input {
     ops: Vec<Op>,
 }
 
-fn figures(arena: &Arena<'_>) -> (usize, usize, usize) {
-    (arena.used(), arena.remaining(), arena.peak())
-}
+#[path = "common.rs"]
+mod common;
+
+use common::{assert_explained, figures};
 
 fuzz_target!(|input: Input| {
     let capacity = 64 + input.capacity as usize % 4096;
@@ -168,15 +169,7 @@ fuzz_target!(|input: Input| {
             if unchanged_on_error {
                 assert_eq!(figures(&arena), before, "{op:?} failed with {err:?}");
             }
-            match err {
-                ArenaError::CapacityExceeded {
-                    requested,
-                    remaining,
-                } => assert!(requested > remaining),
-                ArenaError::Sealed => assert!(frame.is_some()),
-                ArenaError::SizeOverflow => {}
-                other => panic!("unexpected error {other:?} for {op:?}"),
-            }
+            assert_explained(err, frame.is_some(), &op);
         }
         for (s, model) in strs.iter().zip(&models) {
             assert_eq!(s.as_str(), model.as_str());

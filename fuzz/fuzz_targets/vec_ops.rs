@@ -43,9 +43,10 @@ struct Input {
     ops: Vec<Op>,
 }
 
-fn figures(arena: &Arena<'_>) -> (usize, usize, usize) {
-    (arena.used(), arena.remaining(), arena.peak())
-}
+#[path = "common.rs"]
+mod common;
+
+use common::{assert_explained, figures};
 
 fuzz_target!(|input: Input| {
     let capacity = 64 + input.capacity as usize % 4096;
@@ -191,15 +192,7 @@ fuzz_target!(|input: Input| {
         if let Err(err) = result {
             // A failure changes nothing, and says why.
             assert_eq!(figures(&arena), before, "{op:?} failed with {err:?}");
-            match err {
-                ArenaError::CapacityExceeded {
-                    requested,
-                    remaining,
-                } => assert!(requested > remaining),
-                ArenaError::Sealed => assert!(frame.is_some()),
-                ArenaError::SizeOverflow => {}
-                other => panic!("unexpected error {other:?} for {op:?}"),
-            }
+            assert_explained(err, frame.is_some(), &op);
         }
         for (vec, model) in vecs.iter().zip(&models) {
             assert_eq!(vec.as_slice(), model.as_slice());
