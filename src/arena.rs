@@ -78,11 +78,12 @@ use overflow::{Overflow, Refused};
 /// the global allocator (in the slow path only: the hot path is the same), and
 /// the next [`reset`](Arena::reset) keeps one block sized for that frame.
 ///
-/// # Memory that is borrowed, owned or uninitialised
+/// # Memory that is borrowed or owned
 ///
 /// [`Arena::with_capacity`] owns a block from the global allocator and frees it on
-/// drop. [`Arena::new`] borrows the caller's initialised bytes (a stack array, a
-/// `static`, an mmap), and [`Arena::from_uninit`] borrows uninitialised ones.
+/// drop. [`Arena::new`] borrows the caller's block: an
+/// [`ArenaBlock`](crate::ArenaBlock) on the stack, a
+/// [`StaticArenaBlock`](crate::StaticArenaBlock), or any `[MaybeUninit<u8>]`.
 pub struct Arena<'m> {
     /// The bump pointer: the next free byte of the current region.
     /// `region.0 <= cur <= region.1`.
@@ -108,6 +109,13 @@ pub struct Arena<'m> {
     frame_peak: Cell<usize>,
     /// Whether a child was made and the parent has not seen it dropped yet.
     sealed: Cell<bool>,
+    /// The largest alignment above [`bumping::UNTRACKED_ALIGN`] requested
+    /// here or in a dropped child (else 0): how far a frame's layout can
+    /// shift with the block's start, for [`recommended_capacity`] and for
+    /// the block a growing arena settles on.
+    ///
+    /// [`recommended_capacity`]: Arena::recommended_capacity
+    max_align: Cell<usize>,
     /// The alignment of `start`, given to children too.
     cache_line: usize,
     /// What a child of this arena reports back through.
@@ -164,19 +172,46 @@ impl Arena<'static> {
 }
 
 impl<'m> Arena<'m> {
-    /// An arena over the caller's block of initialised bytes: a stack array, a
-    /// `static`, an mmap.
+    /// An arena over the caller's block: an [`ArenaBlock`] on the stack or in a
+    /// `static` ([`StaticArenaBlock`]), or any `[MaybeUninit<u8>]`.
     ///
     /// The usable start is the first address in `memory` aligned to 64 bytes (the
     /// default cache line; see [`Arena::builder`]), so up to 63 bytes may go
-    /// unused.
+    /// unused; an [`ArenaBlock`] is aligned already and loses none.
     ///
-    /// When the arena is dropped it writes zeros over the bytes it handed out, so
-    /// `memory` is all initialised bytes again, whatever was stored there (padding
-    /// bytes of stored values are uninitialised, and reading them as `u8` would be
-    /// undefined behaviour). If the arena is leaked with [`core::mem::forget`]
-    /// that cannot happen: prefer [`Arena::from_uninit`], which has no such
-    /// duty, when the arena may be leaked.
+    /// The arena may leave uninitialised bytes in `memory` (the padding of the
+    /// values stored there), which is why it takes `MaybeUninit<u8>`: nothing
+    /// can read them as `u8` afterwards, even if the arena is leaked with
+    /// [`core::mem::forget`].
+    ///
+    /// # Memory you hold as `&mut [u8]`
+    ///
+    /// For a block you hold as initialised bytes (an mmap, a `Vec<u8>`),
+    /// convert it yourself, with `unsafe`: the promise is that you do not read
+    /// those bytes as `u8` again until you have written them (for example with
+    /// `fill(0)`) after the arena is gone. The crate cannot make that promise
+    /// for you: a leaked arena runs no code, so no destructor can re-initialise
+    /// the bytes.
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    /// use core::mem::MaybeUninit;
+    ///
+    /// let mut bytes = vec![0u8; 4096];
+    /// {
+    ///     let block: &mut [u8] = &mut bytes;
+    ///     // SAFETY: `bytes` is written over (below) before it is read again.
+    ///     let block = unsafe { &mut *(block as *mut [u8] as *mut [MaybeUninit<u8>]) };
+    ///     let arena = Arena::new(block)?;
+    ///     arena.alloc((1u8, 2u32)); // 3 bytes of uninitialised padding
+    /// }
+    /// bytes.fill(0);
+    /// assert!(bytes.iter().all(|&b| b == 0));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    ///
+    /// For memory you hold as a raw pointer, build the slice as
+    /// `core::slice::from_raw_parts_mut(ptr.cast::<MaybeUninit<u8>>(), len)`.
     ///
     /// # Errors
     ///
@@ -187,42 +222,25 @@ impl<'m> Arena<'m> {
     /// # Examples
     ///
     /// ```
-    /// use arena_memory::Arena;
-    ///
-    /// #[repr(C, align(64))]
-    /// struct Block([u8; 1024]);
-    ///
-    /// let mut block = Block([0; 1024]);
-    /// let arena = Arena::new(&mut block.0)?;
-    /// assert_eq!(arena.capacity(), 1024);
-    /// let x = arena.alloc(7u32);
-    /// assert_eq!(*x, 7);
-    /// # Ok::<(), arena_memory::ArenaError>(())
-    /// ```
-    pub fn new(memory: &'m mut [u8]) -> Result<Arena<'m>, ArenaError> {
-        ArenaBuilder::new().build(memory)
-    }
-
-    /// An arena over the caller's block of uninitialised bytes.
-    ///
-    /// # Errors
-    ///
-    /// As for [`Arena::new`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use arena_memory::Arena;
+    /// use arena_memory::{Arena, ArenaBlock};
     /// use core::mem::MaybeUninit;
     ///
-    /// let mut block = [MaybeUninit::<u8>::uninit(); 4096];
-    /// let arena = Arena::from_uninit(&mut block)?;
+    /// let mut block = ArenaBlock::<1024>::new();
+    /// let arena = Arena::new(&mut block)?;
+    /// assert_eq!(arena.capacity(), 1024);
+    /// assert_eq!(*arena.alloc(7u32), 7);
+    ///
+    /// let mut bytes = [MaybeUninit::<u8>::uninit(); 4096];
+    /// let arena = Arena::new(&mut bytes)?;
     /// assert!(arena.capacity() > 4096 - 64);
     /// assert_eq!(arena.alloc_str("hi"), "hi");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
-    pub fn from_uninit(memory: &'m mut [MaybeUninit<u8>]) -> Result<Arena<'m>, ArenaError> {
-        ArenaBuilder::new().build_uninit(memory)
+    ///
+    /// [`ArenaBlock`]: crate::ArenaBlock
+    /// [`StaticArenaBlock`]: crate::StaticArenaBlock
+    pub fn new(memory: &'m mut [MaybeUninit<u8>]) -> Result<Arena<'m>, ArenaError> {
+        ArenaBuilder::new().build(memory)
     }
 
     /// A builder for an arena with options: the cache-line size its start (and
@@ -264,7 +282,7 @@ impl<'m> Arena<'m> {
         // check can follow the proof; it may answer `usize::MAX` for "cannot".
         // Cut a block that reaches into the top of the address space short, so
         // the hot path's arithmetic cannot wrap (see `bumping::TOP_SLACK`).
-        let len = len.min((usize::MAX - bumping::TOP_SLACK).saturating_sub(block.as_ptr().addr()));
+        let len = bumping::usable_len(block.as_ptr().addr(), len);
         let pad = block.as_ptr().align_offset(cache_line);
         if pad >= len {
             return Err(ArenaError::InsufficientSpaceForAlignment {
@@ -300,6 +318,7 @@ impl<'m> Arena<'m> {
             peak: Cell::new(0),
             frame_peak: Cell::new(0),
             sealed: Cell::new(false),
+            max_align: Cell::new(0),
             cache_line,
             link: ChildLink::new(),
             parent,
@@ -837,6 +856,10 @@ impl<'m> Arena<'m> {
     /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`.
     #[inline(always)]
     fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {
+        // Folds away for every type aligned to 16 or less.
+        if layout.align() > bumping::UNTRACKED_ALIGN {
+            self.note_align(layout.align());
+        }
         let cur = self.cur.get();
         let addr = cur.as_ptr().addr();
         let limit = self.limit.get().as_ptr().addr();
@@ -858,6 +881,29 @@ impl<'m> Arena<'m> {
         }
     }
 
+    /// Remembers an alignment above [`bumping::UNTRACKED_ALIGN`].
+    #[inline]
+    fn note_align(&self, align: usize) {
+        if align > self.max_align.get() {
+            self.max_align.set(align);
+        }
+    }
+
+    /// How many bytes a frame's figures may move by when it runs from a block
+    /// whose start differs (modulo its largest alignment) from where it was
+    /// measured: the largest alignment seen minus the cache line that every
+    /// start is aligned to. Alignments up to [`bumping::UNTRACKED_ALIGN`] are
+    /// not recorded, so they count as that much.
+    fn alignment_slack(&self) -> usize {
+        let child = self.link.max_align.load(Ordering::Relaxed);
+        let max_align = self
+            .max_align
+            .get()
+            .max(child)
+            .max(bumping::UNTRACKED_ALIGN);
+        max_align.saturating_sub(self.cache_line)
+    }
+
     /// The slow path: take back memory from a dropped child, then retry; take
     /// an overflow chunk (a growing arena), or explain the failure.
     #[cold]
@@ -875,7 +921,11 @@ impl<'m> Arena<'m> {
         {
             Ok((chunk_start, chunk_end)) => {
                 let (region_start, _) = self.region.get();
-                let in_region = self.cur.get().as_ptr().addr() - region_start.as_ptr().addr();
+                let cur = self.cur.get().as_ptr().addr();
+                // Counted as if the frame ran on in one block: what was used
+                // here, and the padding the request would have needed here.
+                let in_region =
+                    cur - region_start.as_ptr().addr() + bumping::padding_for(cur, layout.align());
                 self.used_before.set(self.used_before.get() + in_region);
                 self.region.set((chunk_start, chunk_end));
                 self.cur.set(chunk_start);
@@ -917,6 +967,7 @@ impl<'m> Arena<'m> {
             self.sealed.set(false);
             self.limit.set(self.region.get().1);
             self.record_peak(self.link.peak.swap(0, Ordering::Relaxed));
+            self.note_align(self.link.max_align.swap(0, Ordering::Relaxed));
         }
         Ok(())
     }
@@ -933,23 +984,30 @@ impl<'m> Arena<'m> {
     // ----- in-place growth and rollback, for the collections and `Allocator` ----
 
     /// Grows the allocation `[ptr, ptr + old_size)` to `new_size` bytes where it
-    /// stands, if it is the most recent allocation and the room is there.
-    /// Returns whether it did.
+    /// stands, if it is the most recent allocation of the current region and
+    /// the room is there. Returns the allocation's start with the arena's own
+    /// provenance (the caller's pointer may only carry permission for its old
+    /// size), or `None` if it did not grow.
     #[inline]
-    pub(crate) fn grow_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) -> bool {
+    pub(crate) fn grow_in_place(
+        &self,
+        ptr: NonNull<u8>,
+        old_size: usize,
+        new_size: usize,
+    ) -> Option<NonNull<u8>> {
         debug_assert!(new_size >= old_size);
-        let cur = self.cur.get();
-        if old_size == 0 || ptr.as_ptr().addr() + old_size != cur.as_ptr().addr() {
-            return false;
+        if !self.is_newest(ptr, old_size) {
+            return None;
         }
+        let cur = self.cur.get();
         let extra = new_size - old_size;
         let room = self.limit.get().as_ptr().addr() - cur.as_ptr().addr();
         if extra > room {
-            return false;
+            return None;
         }
-        // SAFETY: `extra <= limit - cur`, so `cur + extra` stays in the block.
+        // SAFETY: `extra <= limit - cur`, so `cur + extra` stays in the region.
         self.cur.set(unsafe { cur.add(extra) });
-        true
+        Some(self.at_addr(ptr.as_ptr().addr()))
     }
 
     /// Gives back the tail `[ptr + new_size, ptr + old_size)` of the most recent
@@ -958,17 +1016,37 @@ impl<'m> Arena<'m> {
     #[inline]
     pub(crate) fn shrink_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) {
         debug_assert!(new_size <= old_size);
-        let cur = self.cur.get();
-        if old_size == 0
-            || self.sealed.get()
-            || ptr.as_ptr().addr() + old_size != cur.as_ptr().addr()
-        {
+        if self.sealed.get() || !self.is_newest(ptr, old_size) {
             return;
         }
         self.record_peak(self.used());
-        // SAFETY: `ptr + new_size` is inside the allocation, which is inside the
-        // block, and at or after `start`.
-        self.cur.set(unsafe { ptr.add(new_size) });
+        // Only the address comes from `ptr`: the bump pointer keeps the
+        // arena's provenance over the whole region.
+        self.cur.set(self.at_addr(ptr.as_ptr().addr() + new_size));
+    }
+
+    /// Whether `[ptr, ptr + size)` is a non-empty allocation that ends at the
+    /// bump pointer and lies in the current region (an allocation in an
+    /// earlier region may end where the current region begins: it is not the
+    /// newest).
+    #[inline]
+    fn is_newest(&self, ptr: NonNull<u8>, size: usize) -> bool {
+        let addr = ptr.as_ptr().addr();
+        let (region_start, _) = self.region.get();
+        size != 0
+            && addr >= region_start.as_ptr().addr()
+            && addr.checked_add(size) == Some(self.cur.get().as_ptr().addr())
+    }
+
+    /// A pointer to `addr`, which lies in `[region start, limit]`, with the
+    /// provenance of the bump pointer.
+    #[inline]
+    fn at_addr(&self, addr: usize) -> NonNull<u8> {
+        let (region_start, _) = self.region.get();
+        debug_assert!(region_start.as_ptr().addr() <= addr);
+        debug_assert!(addr <= self.region.get().1.as_ptr().addr());
+        // SAFETY: `addr` is at or after the region's start, which is not null.
+        unsafe { NonNull::new_unchecked(self.cur.get().as_ptr().with_addr(addr)) }
     }
 
     // ----- regions ---------------------------------------------------------------
@@ -1136,6 +1214,8 @@ impl<'m> Arena<'m> {
             .get()
             .max(self.used())
             .max(*self.link.peak.get_mut());
+        let child_align = mem::take(self.link.max_align.get_mut());
+        self.note_align(child_align);
         self.peak.set(self.peak.get().max(frame_peak));
         self.frame_peak.set(0);
         *self.link.peak.get_mut() = 0;
@@ -1163,7 +1243,11 @@ impl<'m> Arena<'m> {
     #[cfg(feature = "alloc")]
     fn settle_after_overflow(&mut self, frame_peak: usize) {
         let home = self.end.as_ptr().addr() - self.start.as_ptr().addr();
-        if let Some(block) = self.overflow.settle(frame_peak, home, self.cache_line) {
+        let slack = self.alignment_slack();
+        if let Some(block) = self
+            .overflow
+            .settle(frame_peak, slack, home, self.cache_line)
+        {
             self.install_home(block);
         }
     }
@@ -1173,8 +1257,7 @@ impl<'m> Arena<'m> {
     fn settle_after_overflow(&mut self, _frame_peak: usize) {}
 
     /// Makes `block` the home block, freeing the previous one if the arena
-    /// owned it. The caller's or the parent's memory is left alone (and a
-    /// borrowed, initialised block is still zeroed on drop).
+    /// owned it. The caller's or the parent's memory is left alone.
     #[cfg(feature = "alloc")]
     fn install_home(&mut self, block: block::OwnedBlock) {
         self.start = block.ptr();
@@ -1326,7 +1409,13 @@ impl<'m> Arena<'m> {
 
     /// The capacity to give this arena next time (`with_capacity`, or a parent
     /// block) so that the heaviest frame seen fits without growing: the
-    /// [`peak`](Arena::peak) plus a quarter, rounded up to the cache line.
+    /// [`peak`](Arena::peak) plus a quarter, plus what alignment padding may
+    /// add when the block starts elsewhere, rounded up to the cache line.
+    ///
+    /// The padding term is zero unless something asked for an alignment above
+    /// both 16 and the cache line: a block's start is only aligned to the
+    /// cache line, so an allocation aligned to 4096 can need up to `4096 - 64`
+    /// more bytes of padding in another block than it did in this one.
     ///
     /// # Examples
     ///
@@ -1340,7 +1429,11 @@ impl<'m> Arena<'m> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     pub fn recommended_capacity(&self) -> usize {
-        bumping::with_headroom(self.peak(), self.cache_line).unwrap_or(usize::MAX)
+        bumping::with_headroom(self.peak(), self.cache_line)
+            .and_then(|bytes| {
+                bumping::round_up(bytes.checked_add(self.alignment_slack())?, self.cache_line)
+            })
+            .unwrap_or(usize::MAX)
     }
 
     /// How this arena behaves when it runs out of room.
@@ -1485,14 +1578,14 @@ impl Drop for Arena<'_> {
             if peak > 0 {
                 link.peak.fetch_max(offset + peak, Ordering::Relaxed);
             }
+            let max_align = self
+                .max_align
+                .get()
+                .max(self.link.max_align.load(Ordering::Relaxed));
+            if max_align > 0 {
+                link.max_align.fetch_max(max_align, Ordering::Relaxed);
+            }
             link.live.store(false, Ordering::Release);
-        }
-        if let Backing::BorrowedInit { start, len } = self.backing {
-            // Bytes of the caller's block the arena wrote lie in its first
-            // `peak` (counted as if the blocks were one), and within `len`.
-            // SAFETY: `[start, start + min(peak, len))` is inside the borrowed
-            // block, which is ours until `'m` ends.
-            unsafe { ptr::write_bytes(start.as_ptr(), 0, peak.min(len)) };
         }
         // An owned block is freed by `Backing`'s own drop, after this.
     }

@@ -43,6 +43,21 @@ pub(crate) const fn fit_layout(
 /// kernel's; on 32-bit ones too); a block that reaches into it is cut short.
 pub(crate) const TOP_SLACK: usize = 1 << 16;
 
+/// How many of the `len` bytes of a block starting at `addr` an arena may use:
+/// all of them, unless the block reaches into the top [`TOP_SLACK`] bytes of
+/// the address space, which are cut off. Every block an arena uses, the
+/// caller's or from the global allocator, passes here.
+#[inline]
+pub(crate) const fn usable_len(addr: usize, len: usize) -> usize {
+    let top = usize::MAX - TOP_SLACK;
+    let room = top.saturating_sub(addr);
+    if len < room {
+        len
+    } else {
+        room
+    }
+}
+
 /// Whether a layout is small enough for [`bump_small`]: `size + align <=
 /// TOP_SLACK`. Folds to a constant for a `Layout::new::<T>()`.
 #[inline(always)]
@@ -75,6 +90,11 @@ pub(crate) const fn bump_small(
         None
     }
 }
+
+/// Alignments up to this are not recorded by the hot path (the check folds
+/// away for every type aligned to at most this); those above are, for the
+/// alignment slack of `recommended_capacity`.
+pub(crate) const UNTRACKED_ALIGN: usize = 16;
 
 /// The bytes usable at `align` out of `remaining` bytes starting at `addr`.
 pub(crate) const fn usable_at(addr: usize, remaining: usize, align: usize) -> usize {

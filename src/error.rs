@@ -75,6 +75,9 @@ pub enum ArenaError {
         /// The number of elements the collection holds at capacity.
         capacity: usize,
     },
+    /// A [`StaticArenaBlock`](crate::StaticArenaBlock) was asked for its block
+    /// a second time: it hands the block out once.
+    BlockTaken,
 }
 
 impl fmt::Display for ArenaError {
@@ -117,6 +120,10 @@ impl fmt::Display for ArenaError {
                 f,
                 "collection is full at its capacity of {capacity} elements; \
                  create it with a larger capacity"
+            ),
+            Self::BlockTaken => f.write_str(
+                "the static arena block was taken already: it is handed out once; \
+                 keep the arena made from it, or use another block",
             ),
         }
     }

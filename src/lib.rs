@@ -5,6 +5,7 @@
 extern crate alloc;
 
 mod arena;
+mod arena_block;
 mod bumping;
 mod error;
 pub mod hash_map;
@@ -13,6 +14,9 @@ mod str;
 pub mod vec;
 
 pub use arena::{Arena, ArenaBuilder, Growth};
+pub use arena_block::ArenaBlock;
+#[cfg(target_has_atomic = "8")]
+pub use arena_block::StaticArenaBlock;
 pub use arena_derive::ArenaPod;
 pub use error::ArenaError;
 pub use hash_map::ArenaHashMap;

@@ -141,3 +141,242 @@ fn zero_sized_blocks_are_fine() {
     assert_eq!(grown.len(), 8);
     assert_eq!(arena.used(), 8);
 }
+
+// ----- provenance: a pointer handed back must never become the bump pointer -----
+//
+// A `Box`'s pointer only carries permission for its own value. If the arena
+// kept it as its bump pointer (after a `deallocate` or an in-place `shrink`)
+// or returned it for an in-place `grow`, every later allocation would derive
+// from a pointer that may not touch it: undefined behaviour that Miri reports
+// ("does not exist in the borrow stack"). Natively these tests only check the
+// values; under Miri (both aliasing models) they check the provenance.
+
+use allocator_api2::boxed::Box as ApiBox;
+use arena_memory::ArenaVec;
+
+#[test]
+fn allocating_after_a_box_is_freed_uses_the_arena_s_own_pointer() {
+    let arena = Arena::with_capacity(256).unwrap();
+    let b = ApiBox::new_in(1u32, &arena);
+    drop(b); // the newest block: its bytes are taken back
+    assert_eq!(arena.used(), 0);
+    let x = arena.alloc([7u64; 4]);
+    x[3] = 9;
+    assert_eq!(*x, [7, 7, 7, 9]);
+}
+
+#[test]
+fn an_arena_vec_after_a_freed_box_grows_in_place_soundly() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let b = ApiBox::new_in([1u8; 8], &arena);
+    drop(b);
+    let mut v = ArenaVec::new_in(&arena);
+    for i in 0..100u32 {
+        v.push(i);
+    }
+    assert!(v.iter().copied().eq(0..100));
+}
+
+#[test]
+fn a_vec_grown_in_place_after_a_round_trip_through_a_boxed_slice_is_sound() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let v: ApiVec<u32, &Arena<'_>> = ApiVec::with_capacity_in(4, &arena);
+    let mut v = v.into_boxed_slice().into_vec();
+    for i in 0..50 {
+        v.push(i); // grows in place: it is the newest block
+    }
+    let after = arena.alloc(5u64);
+    assert_eq!(*after, 5);
+    assert!(v.iter().copied().eq(0..50));
+}
+
+#[test]
+fn a_shrunk_box_slice_hands_its_tail_to_the_next_allocation_soundly() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut v: ApiVec<u16, &Arena<'_>> = ApiVec::with_capacity_in(64, &arena);
+    v.extend(0..10);
+    v.shrink_to_fit(); // in-place shrink: the tail goes back to the arena
+    assert_eq!(arena.used(), 20);
+    let next = arena.alloc_slice_fill(16, 0xABu8);
+    assert_eq!(next.as_ptr() as usize, v.as_ptr() as usize + 20);
+    next[15] = 1;
+    assert!(v.iter().copied().eq(0..10));
+    assert_eq!(next[..15], [0xAB; 15]);
+}
+
+/// Model-based: random mixes of allocator-api2 `Box`es and `Vec`s and
+/// `ArenaVec`s, with frees, grows and shrinks, each handle filled with its own
+/// byte; after every step each live handle still holds exactly its bytes, and
+/// no two live handles overlap.
+mod allocator_model {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        NewBox,
+        DropBox(usize),
+        NewVec(usize),
+        PushVec(usize, usize),
+        ShrinkVec(usize),
+        TruncateVec(usize, usize),
+        BoxedRoundTrip(usize),
+        DropVec(usize),
+        NewArenaVec,
+        PushArenaVec(usize, usize),
+        AllocBytes(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            Just(Op::NewBox),
+            any::<usize>().prop_map(Op::DropBox),
+            (0usize..12).prop_map(Op::NewVec),
+            (any::<usize>(), 1usize..20).prop_map(|(i, n)| Op::PushVec(i, n)),
+            any::<usize>().prop_map(Op::ShrinkVec),
+            (any::<usize>(), 0usize..10).prop_map(|(i, n)| Op::TruncateVec(i, n)),
+            any::<usize>().prop_map(Op::BoxedRoundTrip),
+            any::<usize>().prop_map(Op::DropVec),
+            Just(Op::NewArenaVec),
+            (any::<usize>(), 1usize..20).prop_map(|(i, n)| Op::PushArenaVec(i, n)),
+            (1usize..40).prop_map(Op::AllocBytes),
+        ]
+    }
+
+    type Alloc<'x> = &'x Arena<'static>;
+
+    struct Handles<'x> {
+        boxes: Vec<(ApiBox<[u8; 12], Alloc<'x>>, u8)>,
+        vecs: Vec<(ApiVec<u8, Alloc<'x>>, u8)>,
+        arena_vecs: Vec<(ArenaVec<'x, u8>, u8)>,
+        raw: Vec<(&'x mut [u8], u8)>,
+        next_fill: u8,
+    }
+
+    impl<'x> Handles<'x> {
+        fn fill(&mut self) -> u8 {
+            self.next_fill = self.next_fill.wrapping_add(1).max(1);
+            self.next_fill
+        }
+
+        fn check(&self) {
+            let mut ranges = Vec::new();
+            for (b, fill) in &self.boxes {
+                assert!(b.iter().all(|x| x == fill));
+                ranges.push((b.as_ptr() as usize, b.len()));
+            }
+            for (v, fill) in &self.vecs {
+                assert!(v.iter().all(|x| x == fill));
+                ranges.push((v.as_ptr() as usize, v.capacity()));
+            }
+            for (v, fill) in &self.arena_vecs {
+                assert!(v.iter().all(|x| x == fill));
+                ranges.push((v.as_ptr() as usize, v.capacity()));
+            }
+            for (r, fill) in &self.raw {
+                assert!(r.iter().all(|x| x == fill));
+                ranges.push((r.as_ptr() as usize, r.len()));
+            }
+            ranges.retain(|&(_, len)| len > 0);
+            ranges.sort();
+            for pair in ranges.windows(2) {
+                assert!(
+                    pair[0].0 + pair[0].1 <= pair[1].0,
+                    "live blocks overlap: {pair:?}"
+                );
+            }
+        }
+    }
+
+    fn run(ops: &[Op]) {
+        let arena = Arena::with_capacity(4096).unwrap();
+        let mut h = Handles {
+            boxes: Vec::new(),
+            vecs: Vec::new(),
+            arena_vecs: Vec::new(),
+            raw: Vec::new(),
+            next_fill: 0,
+        };
+        for op in ops {
+            match *op {
+                Op::NewBox => {
+                    let fill = h.fill();
+                    if let Ok(b) = ApiBox::try_new_in([fill; 12], &arena) {
+                        h.boxes.push((b, fill));
+                    }
+                }
+                Op::DropBox(i) if !h.boxes.is_empty() => {
+                    let i = i % h.boxes.len();
+                    h.boxes.remove(i);
+                }
+                Op::NewVec(cap) => {
+                    let fill = h.fill();
+                    let mut v = ApiVec::new_in(&arena);
+                    if v.try_reserve_exact(cap).is_ok() {
+                        v.resize(cap, fill);
+                        h.vecs.push((v, fill));
+                    }
+                }
+                Op::PushVec(i, n) if !h.vecs.is_empty() => {
+                    let i = i % h.vecs.len();
+                    let (v, fill) = &mut h.vecs[i];
+                    if v.try_reserve(n).is_ok() {
+                        v.extend(core::iter::repeat_n(*fill, n));
+                    }
+                }
+                Op::ShrinkVec(i) if !h.vecs.is_empty() => {
+                    let i = i % h.vecs.len();
+                    h.vecs[i].0.shrink_to_fit();
+                }
+                Op::TruncateVec(i, n) if !h.vecs.is_empty() => {
+                    let i = i % h.vecs.len();
+                    h.vecs[i].0.truncate(n);
+                    h.vecs[i].0.shrink_to_fit();
+                }
+                Op::BoxedRoundTrip(i) if !h.vecs.is_empty() => {
+                    let i = i % h.vecs.len();
+                    let (v, fill) = h.vecs.swap_remove(i);
+                    h.vecs.push((v.into_boxed_slice().into_vec(), fill));
+                }
+                Op::DropVec(i) if !h.vecs.is_empty() => {
+                    let i = i % h.vecs.len();
+                    h.vecs.remove(i);
+                }
+                Op::NewArenaVec => {
+                    let fill = h.fill();
+                    h.arena_vecs.push((ArenaVec::new_in(&arena), fill));
+                }
+                Op::PushArenaVec(i, n) if !h.arena_vecs.is_empty() => {
+                    let i = i % h.arena_vecs.len();
+                    let (v, fill) = &mut h.arena_vecs[i];
+                    for _ in 0..n {
+                        if v.try_push(*fill).is_err() {
+                            break;
+                        }
+                    }
+                }
+                Op::AllocBytes(n) => {
+                    let fill = h.fill();
+                    if let Ok(r) = arena.try_alloc_slice_fill(n, fill) {
+                        h.raw.push((r, fill));
+                    }
+                }
+                _ => {}
+            }
+            h.check();
+            assert!(arena.used() <= arena.capacity());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: if cfg!(miri) { 6 } else { 256 },
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+        #[test]
+        fn every_handle_keeps_its_bytes(ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 40 } else { 120 })) {
+            run(&ops);
+        }
+    }
+}

@@ -53,7 +53,7 @@ const MAX_CAPACITY: usize = 1200;
 
 /// The arena's block, aligned to the cache line so that every byte is usable.
 #[repr(C, align(64))]
-struct Block([u8; MAX_CAPACITY]);
+struct Block([core::mem::MaybeUninit<u8>; MAX_CAPACITY]);
 
 fn align_up(n: usize, align: usize) -> usize {
     n.div_ceil(align) * align
@@ -201,7 +201,7 @@ proptest! {
         capacity in 1usize..MAX_CAPACITY,
         ops in proptest::collection::vec(op(), 1..120),
     ) {
-        let mut block = Box::new(Block([0; MAX_CAPACITY]));
+        let mut block = Box::new(Block([core::mem::MaybeUninit::uninit(); MAX_CAPACITY]));
         let base = block.0.as_ptr() as usize;
         let mut arena = Arena::new(&mut block.0[..capacity]).unwrap();
         let mut run = Run {

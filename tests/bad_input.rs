@@ -11,11 +11,11 @@ use arena_memory::{Arena, ArenaError, ArenaHashMap, ArenaStr, ArenaVec};
 /// A block aligned to 64 bytes, so that Miri's symbolic alignment check can
 /// prove where the arena starts (a plain `[u8; N]` proves no alignment).
 #[repr(C, align(64))]
-struct Block<const N: usize>([u8; N]);
+struct Block<const N: usize>([MaybeUninit<u8>; N]);
 
 /// A block aligned to a page, for alignments larger than the cache line.
 #[repr(C, align(4096))]
-struct Page<const N: usize>([u8; N]);
+struct Page<const N: usize>([MaybeUninit<u8>; N]);
 
 /// What a failed operation must not change.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -69,13 +69,8 @@ fn still_usable(arena: &Arena<'_>) {
 
 #[test]
 fn bad_input_zero_length_block() {
-    let mut empty: [u8; 0] = [];
+    let mut empty: [MaybeUninit<u8>; 0] = [];
     assert_eq!(Arena::new(&mut empty).unwrap_err(), ArenaError::EmptyMemory);
-    let mut empty_uninit: [MaybeUninit<u8>; 0] = [];
-    assert_eq!(
-        Arena::from_uninit(&mut empty_uninit).unwrap_err(),
-        ArenaError::EmptyMemory
-    );
     assert_eq!(
         Arena::with_capacity(0).unwrap_err(),
         ArenaError::EmptyMemory
@@ -88,7 +83,7 @@ fn bad_input_zero_length_block() {
         ArenaError::EmptyMemory
     );
     // The same calls with a byte work.
-    let mut block = Block([0u8; 64]);
+    let mut block = Block([MaybeUninit::uninit(); 64]);
     let arena = Arena::new(&mut block.0[..1]).unwrap();
     assert_eq!(arena.capacity(), 1);
     assert_eq!(*arena.alloc(7u8), 7);
@@ -97,7 +92,7 @@ fn bad_input_zero_length_block() {
 #[test]
 fn bad_input_tiny_block() {
     // One aligned byte: a `u8` fits, a `u16` does not, and the failure says so.
-    let mut block = Block([0u8; 64]);
+    let mut block = Block([MaybeUninit::uninit(); 64]);
     let arena = Arena::new(&mut block.0[..1]).unwrap();
     assert_eq!(arena.capacity(), 1);
     fails_unchanged(
@@ -139,11 +134,9 @@ fn bad_input_tiny_block() {
     );
     drop(frame);
     drop(arena);
-    // Zeroed again on drop.
-    assert_eq!(block.0[0], 0);
 
     // Ten bytes that never reach a 64-byte boundary.
-    let mut block = Block([0u8; 128]);
+    let mut block = Block([MaybeUninit::uninit(); 128]);
     assert_eq!(
         Arena::new(&mut block.0[1..11]).unwrap_err(),
         ArenaError::InsufficientSpaceForAlignment {
@@ -158,7 +151,7 @@ fn bad_input_tiny_block() {
 
 #[test]
 fn bad_input_misaligned_block_start() {
-    let mut block = Block([0u8; 256]);
+    let mut block = Block([MaybeUninit::uninit(); 256]);
     let aligned_start = block.0.as_ptr() as usize;
     {
         // The arena starts at the first cache line inside the block.
@@ -192,7 +185,6 @@ fn bad_input_misaligned_block_start() {
         );
         still_usable(&arena);
     }
-    assert!(block.0.iter().all(|&b| b == 0));
 }
 
 // ----- cache-line sizes ---------------------------------------------------------------
@@ -201,15 +193,12 @@ fn bad_input_misaligned_block_start() {
 fn rejects_cache_line(size: usize) {
     let want = ArenaError::InvalidCacheLineSize { size };
     let builder = Arena::builder().cache_line_size(size);
-    let mut block = Block([0u8; 256]);
+    let mut block = Block([MaybeUninit::uninit(); 256]);
     assert_eq!(builder.build(&mut block.0).unwrap_err(), want);
-    let mut uninit = [MaybeUninit::<u8>::uninit(); 64];
-    assert_eq!(builder.build_uninit(&mut uninit).unwrap_err(), want);
     assert_eq!(builder.with_capacity(1024).unwrap_err(), want);
     // Checked before the memory: an empty block reports the cache line.
     assert_eq!(builder.build(&mut []).unwrap_err(), want);
-    // The block is untouched and still makes an arena with a valid size.
-    assert!(block.0.iter().all(|&b| b == 0));
+    // The block still makes an arena with a valid size.
     let arena = Arena::builder()
         .cache_line_size(64)
         .build(&mut block.0)
@@ -239,7 +228,7 @@ fn bad_input_cache_line_1_shl_40() {
 
 #[test]
 fn bad_input_usize_max_bytes() {
-    let mut block = Block([0u8; 256]);
+    let mut block = Block([MaybeUninit::uninit(); 256]);
     let arena = Arena::new(&mut block.0).unwrap();
     arena.alloc(1u32);
     fails_unchanged(&arena, ArenaError::SizeOverflow, || {
@@ -273,7 +262,7 @@ fn bad_input_usize_max_bytes() {
 
 #[test]
 fn bad_input_isize_max_plus_one_bytes() {
-    let mut block = Block([0u8; 256]);
+    let mut block = Block([MaybeUninit::uninit(); 256]);
     let arena = Arena::new(&mut block.0).unwrap();
     arena.alloc(1u8);
     let too_big = isize::MAX as usize + 1;
@@ -311,7 +300,7 @@ fn bad_input_isize_max_plus_one_bytes() {
 
 #[test]
 fn bad_input_slice_byte_size_overflows() {
-    let mut block = Block([0u8; 256]);
+    let mut block = Block([MaybeUninit::uninit(); 256]);
     let arena = Arena::new(&mut block.0).unwrap();
     arena.alloc(1u16);
     // 2^60 elements of 8 bytes: 2^63 bytes, one past `isize::MAX`.
@@ -355,7 +344,7 @@ fn bad_input_slice_byte_size_overflows() {
 fn bad_input_alignment_larger_than_block() {
     // The block starts 64 bytes past a page, so no 4096-aligned address is
     // inside its 256 bytes.
-    let mut page = Page([0u8; 8192]);
+    let mut page = Page([MaybeUninit::uninit(); 8192]);
     let arena = Arena::new(&mut page.0[64..64 + 256]).unwrap();
     assert_eq!(arena.capacity(), 256);
     arena.alloc(1u8);
@@ -403,7 +392,7 @@ struct AlignedMarker;
 
 #[test]
 fn bad_input_zero_sized_types() {
-    let mut block = Block([0u8; 64]);
+    let mut block = Block([MaybeUninit::uninit(); 64]);
     let arena = Arena::new(&mut block.0).unwrap();
     // Fill the arena: zero-sized values still work, and take nothing.
     arena.alloc_bytes(64);
@@ -446,7 +435,7 @@ fn bad_input_zero_sized_types() {
 
 #[test]
 fn bad_input_alloc_from_sealed_parent() {
-    let mut block = Block([0u8; 512]);
+    let mut block = Block([MaybeUninit::uninit(); 512]);
     let arena = Arena::new(&mut block.0).unwrap();
     let persistent = arena.alloc(41u64);
     let mut cache = ArenaVec::<u32>::with_capacity_in(1, &arena).unwrap();
@@ -484,7 +473,7 @@ fn bad_input_alloc_from_sealed_parent() {
 
 #[test]
 fn bad_input_ephemeral_twice() {
-    let mut block = Block([0u8; 512]);
+    let mut block = Block([MaybeUninit::uninit(); 512]);
     let arena = Arena::new(&mut block.0).unwrap();
     arena.alloc(1u8);
     let frame = arena.ephemeral().unwrap();
@@ -509,7 +498,7 @@ fn bad_input_ephemeral_twice() {
 
 #[test]
 fn bad_input_hash_map_capacity_zero() {
-    let mut block = Block([0u8; 1024]);
+    let mut block = Block([MaybeUninit::uninit(); 1024]);
     let arena = Arena::new(&mut block.0).unwrap();
     let before = figures(&arena);
     let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(0, &arena).unwrap();
@@ -531,7 +520,7 @@ fn bad_input_hash_map_capacity_zero() {
 
 #[test]
 fn bad_input_hash_map_capacity_usize_max() {
-    let mut block = Block([0u8; 1024]);
+    let mut block = Block([MaybeUninit::uninit(); 1024]);
     let arena = Arena::new(&mut block.0).unwrap();
     arena.alloc(1u8);
     // Twice the capacity (the table's load) overflows `usize`.
@@ -571,7 +560,7 @@ fn bad_input_hash_map_capacity_usize_max() {
 
 #[test]
 fn bad_input_invalid_utf8_never_reaches_arena_str() {
-    let mut block = Block([0u8; 512]);
+    let mut block = Block([MaybeUninit::uninit(); 512]);
     let arena = Arena::new(&mut block.0).unwrap();
     // `ArenaStr` grows only from `&str` and `char`: bytes must pass
     // `core::str::from_utf8` first, and invalid ones do not.

@@ -339,23 +339,23 @@ fn shrink_to_fit_gives_the_memory_back() {
 }
 
 #[test]
-fn a_growing_arena_over_borrowed_memory_still_zeroes_it_on_drop() {
-    #[repr(C, align(64))]
-    struct Block([u8; 512]);
-    let mut block = Block([0xA5; 512]);
+fn a_growing_arena_over_a_caller_s_block_leaves_it_reusable() {
+    let mut block = arena_memory::ArenaBlock::<512>::new();
     {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .build(&mut block.0)
+            .build(&mut block)
             .unwrap();
-        arena.alloc((1u8, 2u64));
+        assert_eq!(arena.alloc((1u8, 2u64)).1, 2);
         arena.alloc_bytes(5000); // overflows
         arena.reset(); // the home is now a heap block
-        arena.alloc((3u8, 4u64));
+        assert!(arena.capacity() >= 5000);
+        assert_eq!(arena.alloc((3u8, 4u64)).1, 4);
     }
-    // Every byte is initialised again, the used ones zero.
-    assert!(block.0[..16].iter().all(|&b| b == 0));
-    assert!(block.0.iter().all(|&b| b == 0 || b == 0xA5));
+    // The caller's block is the caller's again, for another arena.
+    let arena = block.arena();
+    assert_eq!(arena.capacity(), 512);
+    assert_eq!(*arena.alloc(9u32), 9);
 }
 
 /// The largest allocation of the property test: smaller under Miri.
@@ -572,5 +572,114 @@ proptest! {
         let mut nested = Nested { live: Vec::new(), fill: 0 };
         nested.run(&mut arena, 0, &mut ops.into_iter());
         nested.check();
+    }
+}
+
+// ----- over-aligned frames: the block a growing arena settles on, and the
+// ----- recommended capacity, hold the frame wherever the block starts
+
+/// The frame of the report: one byte, then 4096 bytes aligned to 4096.
+fn over_aligned_frame(arena: &Arena<'_>) -> Result<(), ArenaError> {
+    arena.try_alloc(1u8)?;
+    let page = arena.try_alloc_layout(Layout::from_size_align(4096, 4096).unwrap())?;
+    assert_eq!(page.as_ptr() as usize % 4096, 0);
+    Ok(())
+}
+
+/// Runs `frame` in a fixed arena of `capacity` bytes over a caller's block,
+/// once for each start address the cache line allows modulo `period`.
+fn fits_at_every_start(
+    capacity: usize,
+    period: usize,
+    frame: impl Fn(&Arena<'_>) -> Result<(), ArenaError>,
+) -> Result<(), (usize, ArenaError)> {
+    let mut memory = vec![core::mem::MaybeUninit::<u8>::uninit(); capacity + 2 * period];
+    let base = memory.as_ptr().align_offset(period);
+    for shift in (0..period).step_by(64) {
+        let block = &mut memory[base + shift..base + shift + capacity];
+        let arena = Arena::new(block).unwrap();
+        assert_eq!(arena.capacity(), capacity);
+        frame(&arena).map_err(|err| (shift, err))?;
+    }
+    Ok(())
+}
+
+#[test]
+fn a_growing_arena_settles_after_one_over_aligned_frame() {
+    let mut arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(64)
+        .unwrap();
+    for _ in 0..if cfg!(miri) { 3 } else { 20 } {
+        over_aligned_frame(&arena).unwrap();
+        arena.reset();
+    }
+    assert_eq!(
+        arena.overflow_chunks_taken(),
+        1,
+        "only the first frame may grow"
+    );
+}
+
+#[test]
+fn the_recommended_capacity_holds_an_over_aligned_frame_wherever_the_block_starts() {
+    let mut arena = Arena::with_capacity(1 << 14).unwrap();
+    over_aligned_frame(&arena).unwrap();
+    arena.reset();
+    let recommended = arena.recommended_capacity();
+    assert!(recommended >= arena.peak());
+    // Up to 4095 bytes of padding before the page, whatever the start.
+    assert!(recommended >= 1 + 4095 - 63 + 4096, "{recommended}");
+    fits_at_every_start(recommended, 4096, over_aligned_frame).unwrap();
+}
+
+#[test]
+fn a_child_s_alignments_count_in_its_parent_s_recommended_capacity() {
+    let arena = Arena::with_capacity(1 << 14).unwrap();
+    {
+        let frame = arena.ephemeral().unwrap();
+        over_aligned_frame(&frame).unwrap();
+    }
+    let recommended = arena.recommended_capacity();
+    fits_at_every_start(recommended, 4096, |arena| {
+        let frame = arena.ephemeral()?;
+        over_aligned_frame(&frame)
+    })
+    .unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: if cfg!(miri) { 2 } else { 64 },
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Random frames with alignments up to 4096: after one overflowing frame
+    /// and its reset, the same frame takes no chunk; and a fixed arena of the
+    /// recommended capacity runs it from every start the cache line allows.
+    #[test]
+    fn over_aligned_frames_settle_and_fit_their_recommended_capacity(
+        sizes in proptest::collection::vec((0usize..SIZE_MAX, 0u32..13), 1..if cfg!(miri) { 6 } else { 24 }),
+    ) {
+        let frame = |arena: &Arena<'_>| -> Result<(), ArenaError> {
+            for &(size, align_log2) in &sizes {
+                let layout = Layout::from_size_align(size, 1 << align_log2).unwrap();
+                arena.try_alloc_layout(layout)?;
+            }
+            Ok(())
+        };
+        let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64).unwrap();
+        frame(&arena).unwrap();
+        arena.reset();
+        let taken = arena.overflow_chunks_taken();
+        for _ in 0..3 {
+            frame(&arena).unwrap();
+            arena.reset();
+        }
+        prop_assert_eq!(arena.overflow_chunks_taken(), taken);
+        let recommended = arena.recommended_capacity();
+        let result = fits_at_every_start(recommended, 4096, frame);
+        prop_assert!(result.is_ok(), "{:?} with {} bytes", result, recommended);
     }
 }

@@ -3,7 +3,7 @@
 //! against a model in `u128` that cannot overflow.
 //!
 //! The arithmetic (`src/bumping.rs`) is crate-private, so this target drives it
-//! through `Arena::builder().build_uninit` (any cache-line size, any block
+//! through `Arena::builder().build` (any cache-line size, any block
 //! start and length) and `try_alloc_layout` / `try_alloc_slice_uninit` with
 //! any size and alignment, small (the hot path) or huge (the checked path,
 //! sizes near `isize::MAX`, alignments up to `1 << 63`). No byte is written:
@@ -113,7 +113,7 @@ fuzz_target!(|input: Input| {
     };
     let built = Arena::builder()
         .cache_line_size(cache_line)
-        .build_uninit(memory);
+        .build(memory);
     let valid_line = cache_line.is_power_of_two() && cache_line <= 4096;
     let start = if valid_line {
         align_up(first, cache_line as u128)

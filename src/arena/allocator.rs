@@ -38,10 +38,12 @@ unsafe impl Allocator for &Arena<'_> {
         new_layout: Layout,
     ) -> Result<NonNull<[u8]>, AllocError> {
         debug_assert!(new_layout.size() >= old_layout.size());
-        if ptr.as_ptr().addr() % new_layout.align() == 0
-            && self.grow_in_place(ptr, old_layout.size(), new_layout.size())
-        {
-            return Ok(NonNull::slice_from_raw_parts(ptr, new_layout.size()));
+        if ptr.as_ptr().addr() % new_layout.align() == 0 {
+            // The grown block is returned with the arena's provenance: `ptr`'s
+            // may cover only the old size.
+            if let Some(grown) = self.grow_in_place(ptr, old_layout.size(), new_layout.size()) {
+                return Ok(NonNull::slice_from_raw_parts(grown, new_layout.size()));
+            }
         }
         let new = self.allocate(new_layout)?;
         // SAFETY: the caller promises `ptr` holds `old_layout.size()` bytes of a

@@ -6,21 +6,14 @@ use core::sync::atomic::{AtomicBool, AtomicUsize};
 #[cfg(feature = "alloc")]
 use core::alloc::Layout;
 
+#[cfg(feature = "alloc")]
+use crate::bumping;
+
 /// Who owns an arena's block, and what dropping the arena does with it.
 #[derive(Debug)]
 pub(crate) enum Backing {
-    /// The caller's initialised bytes (`Arena::new`), from the arena's aligned
-    /// start on: zeroed again on drop as far as they were used, so that no
-    /// uninitialised byte (the padding of a stored value) is left in a `[u8]`
-    /// the caller can read.
-    BorrowedInit {
-        /// The arena's first usable byte in the caller's block.
-        start: NonNull<u8>,
-        /// The usable bytes from `start`.
-        len: usize,
-    },
-    /// The caller's uninitialised bytes (`Arena::from_uninit`): left as they are.
-    BorrowedUninit,
+    /// The caller's block (`Arena::new`): left as it is.
+    Borrowed,
     /// A child's share of its parent's block.
     Child,
     /// A block from the global allocator, freed on drop.
@@ -39,12 +32,16 @@ pub(crate) struct OwnedBlock {
 #[cfg(feature = "alloc")]
 impl OwnedBlock {
     /// Allocates a block for `layout`, which has a non-zero size. `None` if the
-    /// global allocator fails.
+    /// global allocator fails, or gives a block that reaches into the top of
+    /// the address space, which the hot path needs free (see
+    /// [`bumping::TOP_SLACK`]; never seen in practice).
     pub(crate) fn allocate(layout: Layout) -> Option<OwnedBlock> {
         debug_assert!(layout.size() > 0);
         // SAFETY: the layout has a non-zero size.
         let ptr = NonNull::new(unsafe { alloc::alloc::alloc(layout) })?;
-        Some(OwnedBlock { ptr, layout })
+        let block = OwnedBlock { ptr, layout };
+        // Dropping the block frees it.
+        (bumping::usable_len(ptr.as_ptr().addr(), layout.size()) == layout.size()).then_some(block)
     }
 
     pub(crate) fn ptr(&self) -> NonNull<u8> {
@@ -81,6 +78,9 @@ pub(crate) struct ChildLink {
     /// The highest byte the children ever used, as an offset from the parent's
     /// start.
     pub(crate) peak: AtomicUsize,
+    /// The largest alignment above `bumping::UNTRACKED_ALIGN` the children
+    /// asked for (0 if none).
+    pub(crate) max_align: AtomicUsize,
 }
 
 impl ChildLink {
@@ -88,6 +88,7 @@ impl ChildLink {
         ChildLink {
             live: AtomicBool::new(false),
             peak: AtomicUsize::new(0),
+            max_align: AtomicUsize::new(0),
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::error::ArenaError;
 /// # Ok::<(), ArenaError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use = "a builder does nothing until `build`, `build_uninit` or `with_capacity`"]
+#[must_use = "a builder does nothing until `build` or `with_capacity`"]
 pub struct ArenaBuilder {
     cache_line_size: usize,
     growth: Growth,
@@ -104,36 +104,7 @@ impl ArenaBuilder {
         }
     }
 
-    /// An arena over the caller's initialised bytes; see [`Arena::new`].
-    ///
-    /// # Errors
-    ///
-    /// [`ArenaError::InvalidCacheLineSize`], then as for [`Arena::new`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use arena_memory::Arena;
-    ///
-    /// let mut block = [0u8; 512];
-    /// let arena = Arena::builder().cache_line_size(1).build(&mut block)?;
-    /// assert_eq!(arena.capacity(), 512);
-    /// # Ok::<(), arena_memory::ArenaError>(())
-    /// ```
-    pub fn build(self, memory: &mut [u8]) -> Result<Arena<'_>, ArenaError> {
-        let cache_line = self.checked_cache_line()?;
-        let len = memory.len();
-        let block = NonNull::from(memory).cast::<u8>();
-        // SAFETY: `block` is the caller's `&mut [u8]` of `len` bytes, borrowed for
-        // the arena's lifetime, and the arena zeroes what it handed out on drop.
-        unsafe {
-            Arena::from_raw_block(block, len, cache_line, self.growth, |start, len| {
-                Backing::BorrowedInit { start, len }
-            })
-        }
-    }
-
-    /// An arena over the caller's uninitialised bytes; see [`Arena::from_uninit`].
+    /// An arena over the caller's block; see [`Arena::new`].
     ///
     /// # Errors
     ///
@@ -146,19 +117,19 @@ impl ArenaBuilder {
     /// use core::mem::MaybeUninit;
     ///
     /// let mut block = [MaybeUninit::uninit(); 512];
-    /// let arena = Arena::builder().cache_line_size(8).build_uninit(&mut block)?;
-    /// assert!(arena.capacity() >= 505);
+    /// let arena = Arena::builder().cache_line_size(1).build(&mut block)?;
+    /// assert_eq!(arena.capacity(), 512);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
-    pub fn build_uninit(self, memory: &mut [MaybeUninit<u8>]) -> Result<Arena<'_>, ArenaError> {
+    pub fn build(self, memory: &mut [MaybeUninit<u8>]) -> Result<Arena<'_>, ArenaError> {
         let cache_line = self.checked_cache_line()?;
         let len = memory.len();
         let block = NonNull::from(memory).cast::<u8>();
-        // SAFETY: `block` is the caller's `&mut [MaybeUninit<u8>]` of `len` bytes,
-        // borrowed for the arena's lifetime.
+        // SAFETY: `block` is the caller's `&mut [MaybeUninit<u8>]` of `len`
+        // bytes, borrowed for the arena's lifetime; any bytes may be left in it.
         unsafe {
             Arena::from_raw_block(block, len, cache_line, self.growth, |_, _| {
-                Backing::BorrowedUninit
+                Backing::Borrowed
             })
         }
     }

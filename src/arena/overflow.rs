@@ -108,11 +108,6 @@ mod imp {
             let chunk_layout = Layout::from_size_align(size, align).map_err(|_| Refused::Limit)?;
             let block = OwnedBlock::allocate(chunk_layout).ok_or(Refused::OutOfMemory(size))?;
             let start = block.ptr();
-            if start.as_ptr().addr() > usize::MAX - bumping::TOP_SLACK - size {
-                // Never seen in practice: the hot path needs the top of the
-                // address space free (see `bumping::TOP_SLACK`).
-                return Err(Refused::OutOfMemory(size));
-            }
             // SAFETY: the block is `size` bytes, so its end is one past it.
             let end = unsafe { start.add(size) };
             self.chunks.borrow_mut().push(block);
@@ -131,13 +126,16 @@ mod imp {
         }
 
         /// At a reset: frees the chunks, and if there were any, returns a block
-        /// sized to `frame_peak` plus headroom (within the byte limit) when that
+        /// sized to `frame_peak` plus headroom plus `alignment_slack` (the most
+        /// the frame's padding can grow in a block that starts elsewhere),
+        /// within the byte limit, when that
         /// is more than `home_capacity`. `None` if the frame did not overflow,
         /// the home is large enough, or the global allocator said no (the next
         /// frame then overflows again, which is still correct).
         pub(crate) fn settle(
             &mut self,
             frame_peak: usize,
+            alignment_slack: usize,
             home_capacity: usize,
             cache_line: usize,
         ) -> Option<OwnedBlock> {
@@ -150,12 +148,13 @@ mod imp {
             let Growth::Overflow { max_bytes } = self.growth else {
                 return None;
             };
-            let want = bumping::with_headroom(frame_peak, cache_line)?.min(max_bytes);
+            let want = bumping::with_headroom(frame_peak, cache_line)?;
+            let want =
+                bumping::round_up(want.checked_add(alignment_slack)?, cache_line)?.min(max_bytes);
             if want <= home_capacity {
                 return None;
             }
-            let block = OwnedBlock::allocate(Layout::from_size_align(want, cache_line).ok()?)?;
-            (block.ptr().as_ptr().addr() <= usize::MAX - bumping::TOP_SLACK - want).then_some(block)
+            OwnedBlock::allocate(Layout::from_size_align(want, cache_line).ok()?)
         }
 
         /// Keeps `block` as the home that replaced a borrowed one (freeing a

@@ -129,7 +129,11 @@ impl<'a> RawBuf<'a> {
                         return Ok(());
                     }
                 }
-            } else if self.arena().grow_in_place(self.ptr, self.cap * size, bytes) {
+            } else if self
+                .arena()
+                .grow_in_place(self.ptr, self.cap * size, bytes)
+                .is_some()
+            {
                 self.cap = amortised;
                 return Ok(());
             }
@@ -165,7 +169,11 @@ impl<'a> RawBuf<'a> {
                 let Some(bytes) = bumping::array_size(cap, size) else {
                     continue;
                 };
-                if self.arena().grow_in_place(self.ptr, old_bytes, bytes) {
+                if self
+                    .arena()
+                    .grow_in_place(self.ptr, old_bytes, bytes)
+                    .is_some()
+                {
                     self.cap = cap;
                     return Ok(());
                 }
