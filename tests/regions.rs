@@ -195,3 +195,67 @@ fn frames_reuse_the_same_memory_in_o1() {
     assert!(starts.windows(2).all(|w| w[0] == w[1]));
     assert_eq!(frame.peak(), 1000 + 800);
 }
+
+// ----- leaked arenas over a caller's block --------------------------------------
+//
+// `Arena::new` takes `[MaybeUninit<u8>]`, so a leaked arena (root, child or
+// grandchild) leaves nothing the caller could misread: the block is theirs
+// again once the borrow ends, and reading it needs `unsafe`. What is left to
+// check is that the arenas behave after a leak.
+
+use arena_memory::ArenaBlock;
+use core::mem;
+
+#[test]
+fn a_forgotten_root_gives_its_block_back_to_a_new_arena() {
+    let mut block = ArenaBlock::<256>::new();
+    {
+        let arena = Arena::new(&mut block).unwrap();
+        arena.alloc((1u8, 2u32, 3u16)); // leaves uninitialised padding
+        mem::forget(arena);
+    }
+    let arena = block.arena();
+    assert_eq!(arena.used(), 0);
+    assert_eq!(arena.alloc_slice_fill(32, (4u8, 5u32)).len(), 32);
+}
+
+#[test]
+fn a_forgotten_child_keeps_its_parent_sealed_until_the_parent_resets() {
+    let mut block = ArenaBlock::<1024>::new();
+    let mut arena = Arena::new(&mut block).unwrap();
+    arena.alloc(1u64);
+    let child = arena.ephemeral().unwrap();
+    child.alloc((1u8, 2u64));
+    mem::forget(child);
+    // The child's drop never ran: its memory may still be in use as far as
+    // the parent can tell, so the parent stays sealed.
+    assert!(arena.is_sealed());
+    assert_eq!(arena.try_alloc(1u8), Err(ArenaError::Sealed));
+    assert_eq!(arena.ephemeral().unwrap_err(), ArenaError::Sealed);
+    // A reset proves no child is alive (it would borrow the arena).
+    arena.reset();
+    assert!(!arena.is_sealed());
+    assert_eq!(arena.used(), 0);
+    let frame = arena.ephemeral().unwrap();
+    assert_eq!(frame.capacity(), 1024);
+    assert_eq!(frame.alloc_str("again"), "again");
+}
+
+#[test]
+fn a_forgotten_grandchild_under_a_normally_dropped_root_leaves_the_block_usable() {
+    let mut block = ArenaBlock::<1024>::new();
+    {
+        let root = Arena::new(&mut block).unwrap();
+        let child = root.ephemeral().unwrap();
+        child.alloc((9u8, 9u32));
+        let grandchild = child.ephemeral().unwrap();
+        grandchild.alloc((7u8, 7u64));
+        mem::forget(grandchild);
+        assert_eq!(child.try_alloc(1u8), Err(ArenaError::Sealed));
+        drop(child);
+        // The child was dropped normally: the root unseals.
+        assert_eq!(*root.alloc(3u8), 3);
+    }
+    let arena = block.arena();
+    assert_eq!(arena.alloc_bytes(1024).len(), 1024);
+}

@@ -127,11 +127,7 @@ impl ArenaBuilder {
         let block = NonNull::from(memory).cast::<u8>();
         // SAFETY: `block` is the caller's `&mut [MaybeUninit<u8>]` of `len`
         // bytes, borrowed for the arena's lifetime; any bytes may be left in it.
-        unsafe {
-            Arena::from_raw_block(block, len, cache_line, self.growth, |_, _| {
-                Backing::Borrowed
-            })
-        }
+        unsafe { Arena::from_raw_block(block, len, cache_line, self.growth, Backing::Borrowed) }
     }
 
     /// An arena over an owned block of at least `bytes` usable bytes from the
@@ -169,9 +165,13 @@ impl ArenaBuilder {
         // SAFETY: `ptr` is a fresh block of `layout.size()` bytes that `Backing`
         // owns and frees when the arena drops.
         unsafe {
-            Arena::from_raw_block(ptr, layout.size(), cache_line, self.growth, |_, _| {
-                Backing::Owned(block)
-            })
+            Arena::from_raw_block(
+                ptr,
+                layout.size(),
+                cache_line,
+                self.growth,
+                Backing::Owned(block),
+            )
         }
     }
 }
