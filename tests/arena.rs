@@ -531,3 +531,104 @@ fn builder_default_is_new() {
         ArenaBuilder::new().cache_line_size(ArenaBuilder::DEFAULT_CACHE_LINE_SIZE)
     );
 }
+
+// ----- building in place: alloc_with, alloc_slice_fill_with, alloc_slice_fill_iter ---
+
+#[test]
+fn alloc_with_builds_the_value_and_skips_the_closure_when_it_does_not_fit() {
+    let arena = Arena::with_capacity(128).unwrap();
+    let big = arena.alloc_with(|| [3u32; 16]);
+    assert_eq!(*big, [3; 16]);
+    assert_eq!(arena.used(), 64);
+    let mut called = false;
+    let err = arena
+        .try_alloc_with(|| {
+            called = true;
+            [0u64; 64]
+        })
+        .unwrap_err();
+    assert!(!called, "the closure ran though nothing was allocated");
+    assert!(matches!(
+        err,
+        ArenaError::CapacityExceeded { requested: 512, .. }
+    ));
+    assert_eq!(arena.used(), 64);
+}
+
+#[test]
+fn alloc_slice_fill_with_calls_the_closure_once_per_index_in_order() {
+    let arena = Arena::with_capacity(256).unwrap();
+    let mut seen = Vec::new();
+    let xs = arena.alloc_slice_fill_with(6, |i| {
+        seen.push(i);
+        (i as u16) * 3
+    });
+    assert_eq!(xs, &[0, 3, 6, 9, 12, 15]);
+    assert_eq!(seen, [0, 1, 2, 3, 4, 5]);
+    // Zero-sized elements: no memory, but every call still happens.
+    let mut calls = 0;
+    let units = arena.alloc_slice_fill_with(4, |_| calls += 1);
+    assert_eq!(units.len(), 4);
+    assert_eq!(calls, 4);
+    // Failure: nothing called, nothing used.
+    let used = arena.used();
+    let mut called = false;
+    assert!(arena
+        .try_alloc_slice_fill_with(1000, |_| {
+            called = true;
+            0u64
+        })
+        .is_err());
+    assert!(!called);
+    assert_eq!(arena.used(), used);
+}
+
+#[test]
+fn alloc_slice_fill_iter_takes_exactly_the_iterator_s_items() {
+    let arena = Arena::with_capacity(256).unwrap();
+    let xs = arena.alloc_slice_fill_iter([5u8, 6, 7].into_iter().rev());
+    assert_eq!(xs, &[7, 6, 5]);
+    let mut items = (0..100u32).map(|i| u64::from(i) * 2);
+    assert!(arena.try_alloc_slice_fill_iter(&mut items).is_err());
+    // The failed allocation did not advance the iterator.
+    assert_eq!(items.next(), Some(0));
+    let empty: &mut [u32] = arena.alloc_slice_fill_iter(core::iter::empty());
+    assert!(empty.is_empty());
+}
+
+/// An iterator whose `len()` is wrong by `lie` (positive: it says more).
+struct Liar {
+    left: usize,
+    lie: isize,
+}
+
+impl Iterator for Liar {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        Some(self.left as u32)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let len = (self.left as isize + self.lie) as usize;
+        (len, Some(len))
+    }
+}
+
+impl ExactSizeIterator for Liar {}
+
+#[test]
+#[should_panic(expected = "said it had 5 items but ended after 3")]
+fn alloc_slice_fill_iter_refuses_an_iterator_that_ends_early() {
+    let arena = Arena::with_capacity(256).unwrap();
+    arena.alloc_slice_fill_iter(Liar { left: 3, lie: 2 });
+}
+
+#[test]
+#[should_panic(expected = "said it had 2 items but has more")]
+fn alloc_slice_fill_iter_refuses_an_iterator_that_goes_on() {
+    let arena = Arena::with_capacity(256).unwrap();
+    arena.alloc_slice_fill_iter(Liar { left: 4, lie: -2 });
+}

@@ -201,6 +201,202 @@ impl<'m> Arena<'m> {
         unwrap(self.try_alloc_slice_fill(len, value))
     }
 
+    /// Allocates room for a `T` and then writes `make()` into it, so that the
+    /// value can be built in place rather than on the stack first (what an
+    /// optimised build does with a large `T`, as with bumpalo's `alloc_with`).
+    ///
+    /// `make` is not called if the allocation fails. If `make` panics, the
+    /// room stays allocated (unused) until the arena is reset.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc`](Arena::try_alloc).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(1 << 16)?;
+    /// let grid = arena.try_alloc_with(|| [[0u8; 64]; 64])?;
+    /// grid[3][4] = 7;
+    /// assert_eq!(grid[3][4], 7);
+    /// assert!(arena.try_alloc_with(|| [0u8; 1 << 17]).is_err());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline(always)]
+    pub fn try_alloc_with<T: Copy, F: FnOnce() -> T>(&self, make: F) -> Result<&mut T, ArenaError> {
+        let slot = self.try_alloc_uninit::<T>()?;
+        Ok(slot.write(make()))
+    }
+
+    /// Allocates a `T` built by `make`, as
+    /// [`try_alloc_with`](Arena::try_alloc_with).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_with` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let pair = arena.alloc_with(|| (1u32, 2.5f32));
+    /// assert_eq!(*pair, (1, 2.5));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline(always)]
+    #[track_caller]
+    pub fn alloc_with<T: Copy, F: FnOnce() -> T>(&self, make: F) -> &mut T {
+        unwrap(self.try_alloc_with(make))
+    }
+
+    /// Allocates `len` elements, the `i`-th being `make(i)`, called in order
+    /// from 0 (also for a zero-sized `T`: each call may have effects).
+    ///
+    /// `make` is not called if the allocation fails. If `make` panics, the
+    /// room stays allocated (unused) until the arena is reset.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc_slice_copy`](Arena::try_alloc_slice_copy).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let squares = arena.try_alloc_slice_fill_with(5, |i| (i * i) as u32)?;
+    /// assert_eq!(squares, &[0, 1, 4, 9, 16]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_alloc_slice_fill_with<T: Copy, F: FnMut(usize) -> T>(
+        &self,
+        len: usize,
+        mut make: F,
+    ) -> Result<&mut [T], ArenaError> {
+        let dst = self.try_alloc_slice_uninit::<T>(len)?;
+        for (index, slot) in dst.iter_mut().enumerate() {
+            slot.write(make(index));
+        }
+        // SAFETY: the loop initialised every element (a panic in `make` leaves
+        // the loop, and the slice is never returned).
+        Ok(unsafe { slice_assume_init_mut(dst) })
+    }
+
+    /// Allocates `len` elements built by `make`, as
+    /// [`try_alloc_slice_fill_with`](Arena::try_alloc_slice_fill_with).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_slice_fill_with` would return an error, with its
+    /// message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let ids = arena.alloc_slice_fill_with(3, |i| i as u16 + 10);
+    /// assert_eq!(ids, &[10, 11, 12]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_slice_fill_with<T: Copy, F: FnMut(usize) -> T>(
+        &self,
+        len: usize,
+        make: F,
+    ) -> &mut [T] {
+        unwrap(self.try_alloc_slice_fill_with(len, make))
+    }
+
+    /// Allocates the items of an iterator that knows its length
+    /// ([`ExactSizeIterator`]), in one allocation of that length.
+    ///
+    /// For an iterator of unknown length, collect into an
+    /// [`ArenaVec`](crate::ArenaVec) with
+    /// [`try_from_iter_in`](crate::ArenaVec::try_from_iter_in).
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_alloc_slice_copy`](Arena::try_alloc_slice_copy); the
+    /// iterator is not advanced if the allocation fails.
+    ///
+    /// # Panics
+    ///
+    /// If the iterator yields fewer or more items than its `len()` said (a
+    /// broken `ExactSizeIterator`): nothing is dropped silently.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let words = ["a", "bb", "ccc"];
+    /// let lengths = arena.try_alloc_slice_fill_iter(words.iter().map(|w| w.len()))?;
+    /// assert_eq!(lengths, &[1, 2, 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn try_alloc_slice_fill_iter<T: Copy, I>(&self, items: I) -> Result<&mut [T], ArenaError>
+    where
+        I: IntoIterator<Item = T>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let mut items = items.into_iter();
+        let len = items.len();
+        let dst = self.try_alloc_slice_uninit::<T>(len)?;
+        for (index, slot) in dst.iter_mut().enumerate() {
+            match items.next() {
+                Some(item) => {
+                    slot.write(item);
+                }
+                None => too_few_items(len, index),
+            }
+        }
+        if items.next().is_some() {
+            too_many_items(len);
+        }
+        // SAFETY: the loop initialised every element, or panicked.
+        Ok(unsafe { slice_assume_init_mut(dst) })
+    }
+
+    /// Allocates the items of an exact-size iterator, as
+    /// [`try_alloc_slice_fill_iter`](Arena::try_alloc_slice_fill_iter).
+    ///
+    /// # Panics
+    ///
+    /// When `try_alloc_slice_fill_iter` would return an error, with its
+    /// message, or if the iterator's length was wrong.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(256)?;
+    /// let evens = arena.alloc_slice_fill_iter((0..4u8).map(|i| i * 2));
+    /// assert_eq!(evens, &[0, 2, 4, 6]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn alloc_slice_fill_iter<T: Copy, I>(&self, items: I) -> &mut [T]
+    where
+        I: IntoIterator<Item = T>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        unwrap(self.try_alloc_slice_fill_iter(items))
+    }
+
     /// Allocates room for `len` elements of `T`, uninitialised.
     ///
     /// # Errors
@@ -674,4 +870,20 @@ impl<'m> Arena<'m> {
         // SAFETY: `addr` is at or after the region's start, which is not null.
         unsafe { NonNull::new_unchecked(self.cur.get().as_ptr().with_addr(addr)) }
     }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn too_few_items(len: usize, got: usize) -> ! {
+    panic!(
+        "the iterator said it had {len} items but ended after {got} (a broken `ExactSizeIterator`)"
+    )
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn too_many_items(len: usize) -> ! {
+    panic!("the iterator said it had {len} items but has more (a broken `ExactSizeIterator`)")
 }
