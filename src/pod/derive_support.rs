@@ -45,6 +45,10 @@ pub trait Holds {}
 impl Holds for Condition<true> {}
 
 /// Implemented for `T` by `T` only: `A: SameType<B>` holds when `A` is `B`.
+#[diagnostic::on_unimplemented(
+    message = "a field has type `{Self}`, not the `{T}` that `__impl_arena_pod!` was given",
+    label = "not the declared field type"
+)]
 pub trait SameType<T: ?Sized> {}
 
 impl<T: ?Sized> SameType<T> for T {}
