@@ -52,6 +52,14 @@ use bytemuck::Zeroable;
 ///
 /// `#[arena(crate = "path::to::arena_memory")]` sets the path the generated
 /// code uses, for crates that re-export `arena_memory` under another name.
+/// The impls are written by a macro of `arena_memory` reached through that
+/// path, which re-checks every field against `arena_memory`'s own `ArenaPod`;
+/// a path to anything else implements nothing.
+///
+/// The generated code is written with absolute paths (`::core::...`,
+/// `::core::primitive::u16`) and declares nothing a name in your code can
+/// refer to, so it means the same whatever your scope shadows (primitive
+/// names, `core`, `Copy`, names like the derive's helpers), in every edition.
 ///
 /// # Safety
 ///

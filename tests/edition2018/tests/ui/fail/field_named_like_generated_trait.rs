@@ -2,9 +2,11 @@
 //! used to declare `trait __ArenaPodField0` where the field types resolve, so
 //! a field of the user's type `__ArenaPodField0` was checked as
 //! `dyn __ArenaPodField0` (which implements the trait) and passed, and a
-//! packed generic struct holding a reference became `ArenaPod`. Now nothing
-//! the derive declares is in scope of the field types: every field below is
-//! checked as the user's own type and rejected.
+//! packed generic struct holding a reference became `ArenaPod` (`Holder`
+//! below compiles on the commit before the fix). Now nothing the derive
+//! declares is in scope of the field types: every field below is checked as
+//! the user's own type and rejected, including types named like the module
+//! and the helpers the derive declares now.
 
 #![allow(
     non_camel_case_types,
