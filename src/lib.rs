@@ -21,7 +21,7 @@ pub use arena_derive::ArenaPod;
 pub use error::ArenaError;
 pub use hash_map::ArenaHashMap;
 #[doc(hidden)]
-pub use pod::__private;
+pub use pod::derive_support as __private;
 pub use pod::ArenaPod;
 pub use str::ArenaStr;
 pub use vec::ArenaVec;

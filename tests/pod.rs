@@ -305,3 +305,51 @@ fn derived_types_round_trip_through_arena_vec_zeroed_and_as_bytes() {
     assert!(v.try_resize_zeroed(10_000).is_err());
     assert_eq!(v.as_slice(), &[element()]);
 }
+
+/// A discriminant the derive cannot evaluate: the generated check (and the
+/// impls' bound) compute it as the real `u16`.
+const CENTER: u16 = 0;
+
+#[derive(Clone, Copy, Debug, PartialEq, ArenaPod)]
+#[repr(u16)]
+enum Alignment {
+    Start = 256,
+    Center = CENTER,
+    End = 257,
+}
+
+#[test]
+fn enum_with_a_computed_zero_discriminant_zeroes_to_it() {
+    let arena = arena_memory::Arena::with_capacity(64).unwrap();
+    let alignment = arena.alloc_zeroed::<Alignment>();
+    assert_eq!(*alignment, Alignment::Center);
+    *alignment = Alignment::End;
+    assert_eq!(bytemuck::bytes_of(alignment), 257u16.to_ne_bytes());
+    assert_eq!(bytemuck::bytes_of(&Alignment::Start), 256u16.to_ne_bytes());
+}
+
+/// A crate that re-exports `arena_memory` and derives through the re-export.
+mod reexport {
+    pub mod arena {
+        pub use arena_memory::*;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, ArenaPod)]
+#[arena(crate = "crate::reexport::arena")]
+#[repr(C)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+#[test]
+fn derive_through_a_reexporting_crate_path_works_in_an_arena() {
+    fn assert_reexported_arena_pod<T: reexport::arena::ArenaPod>() {}
+    assert_reexported_arena_pod::<Span>();
+    let arena = arena_memory::Arena::with_capacity(64).unwrap();
+    let span = arena.alloc_zeroed::<Span>();
+    assert_eq!(*span, Span { start: 0, len: 0 });
+    span.len = 5;
+    assert_eq!(bytemuck::bytes_of(span)[4..], 5u32.to_ne_bytes());
+}

@@ -4,11 +4,18 @@
 //! Use it through `arena_memory`, which re-exports it next to the trait of the
 //! same name; the trait's documentation lists what is accepted and why.
 //!
-//! This file only declares the macro. The checks and the generated code live in
-//! `expand.rs`, `repr.rs` (parsing `#[repr(...)]`) and `options.rs` (parsing
-//! `#[arena(...)]`).
+//! This file only declares the macro. `expand.rs` puts the pieces together:
+//! `repr.rs` and `options.rs` parse `#[repr(...)]` and `#[arena(...)]`,
+//! `checks.rs` rejects what syntax alone rules out, `diagnostics.rs` generates
+//! the compile-time checks that explain a rejection, `impls.rs` the invocation
+//! of `arena_memory::__impl_arena_pod!` that writes the unsafe impls, and
+//! `names.rs` keeps everything generated out of reach of the user's names.
 
+mod checks;
+mod diagnostics;
 mod expand;
+mod impls;
+mod names;
 mod options;
 mod repr;
 
@@ -33,6 +40,9 @@ mod repr;
 ///
 /// `#[arena(crate = "path::to::arena_memory")]` sets the path the generated
 /// code uses, for crates that re-export `arena_memory` under another name.
+/// The impls are written by a macro of `arena_memory` reached through that
+/// path, never by the derive itself, so a path to anything else implements
+/// nothing.
 ///
 /// # Examples
 ///
