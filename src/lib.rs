@@ -22,6 +22,6 @@ pub use error::ArenaError;
 pub use hash_map::ArenaHashMap;
 #[doc(hidden)]
 pub use pod::derive_support as __private;
-pub use pod::ArenaPod;
+pub use pod::{bytes_of, bytes_of_slice, ArenaPod};
 pub use str::ArenaStr;
 pub use vec::ArenaVec;

@@ -353,3 +353,34 @@ fn derive_through_a_reexporting_crate_path_works_in_an_arena() {
     span.len = 5;
     assert_eq!(bytemuck::bytes_of(span)[4..], 5u32.to_ne_bytes());
 }
+
+// ----- byte views of single values and slices ---------------------------------
+
+#[test]
+fn bytes_of_views_a_value_and_a_slice_in_memory_order() {
+    use arena_memory::{bytes_of, bytes_of_slice};
+
+    #[derive(Clone, Copy, arena_memory::ArenaPod)]
+    #[repr(C)]
+    struct Pair {
+        a: u16,
+        b: [u8; 2],
+    }
+
+    let arena = arena_memory::Arena::with_capacity(256).unwrap();
+    let pair = arena.alloc(Pair {
+        a: 0x0102,
+        b: [3, 4],
+    });
+    let mut want = 0x0102u16.to_ne_bytes().to_vec();
+    want.extend([3, 4]);
+    assert_eq!(bytes_of(pair), &want[..]);
+    pair.b[1] = 9;
+    assert_eq!(bytes_of(pair)[3], 9);
+    let xs = arena.alloc_slice_copy(&[7u32, 8]);
+    assert_eq!(bytes_of_slice(xs).len(), 8);
+    assert_eq!(&bytes_of_slice(xs)[4..], &8u32.to_ne_bytes());
+    let empty: &[u64] = &[];
+    assert!(bytes_of_slice(empty).is_empty());
+    assert_eq!(bytes_of(&()).len(), 0);
+}
