@@ -52,9 +52,20 @@ use bytemuck::Zeroable;
 ///
 /// `#[arena(crate = "path::to::arena_memory")]` sets the path the generated
 /// code uses, for crates that re-export `arena_memory` under another name.
-/// The impls are written by a macro of `arena_memory` reached through that
-/// path, which re-checks every field against `arena_memory`'s own `ArenaPod`;
-/// a path to anything else implements nothing.
+/// What it can and cannot do:
+/// - on a concrete struct or an enum, the impls are written by a hidden macro
+///   of `arena_memory` reached through that path, which re-checks the fields,
+///   the size and the zero variant against the real type and
+///   `arena_memory`'s own `ArenaPod`; a path to anything else implements
+///   nothing, so the path can never make an unsound impl;
+/// - on a generic struct it is a compile error. There the absence of padding
+///   can only be proven by the derive, from the struct's repr and field types
+///   (stable Rust cannot evaluate the size of a generic type where an impl is
+///   written), so the derive writes those `unsafe impl`s itself and names the
+///   traits only as `::arena_memory`, the crate of that name among the
+///   dependencies; a path given by the user never decides what an
+///   `unsafe impl` implements. Use the default path (depend on
+///   `arena-memory` directly), or derive on a concrete struct.
 ///
 /// The generated code is written with absolute paths (`::core::...`,
 /// `::core::primitive::u16`) and declares nothing a name in your code can

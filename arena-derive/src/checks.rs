@@ -5,8 +5,12 @@
 //!
 //! What needs sizes and offsets, which a proc macro cannot know, is generated
 //! as code for the compiler to evaluate (`diagnostics.rs`), and re-checked
-//! where the impls are written (`arena_memory::__impl_arena_pod!`).
+//! where the impls are written (`arena_memory::__impl_arena_pod!`). The one
+//! exception is a generic struct's absence of padding, which nothing can
+//! evaluate: [`check_generic_layout`] proves it here, from the real item, and
+//! is what the derive's own impls for a generic struct rely on.
 
+use proc_macro2::Span;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{
@@ -69,25 +73,69 @@ pub(crate) fn reject_lifetimes(generics: &Generics) -> syn::Result<()> {
     }
 }
 
-/// Proves a generic struct has no padding from its field types alone, or
-/// rejects it: stable Rust cannot evaluate `offset_of!` on a generic type in a
-/// const generic argument, and a post-monomorphisation check would not run for
-/// bytemuck's `bytes_of`, which only asks for `NoUninit`.
+/// Rejects `#[arena(crate = "...")]` on a generic struct. Its impls cannot be
+/// written by `arena_memory::__impl_arena_pod!`, which cannot check a generic
+/// struct for padding, so the derive writes them itself, naming the traits
+/// only as `::arena_memory::...`: a path given by the user must never decide
+/// what an `unsafe impl` implements, and accepting one here while ignoring it
+/// would be a surprise.
+pub(crate) fn reject_crate_path_on_generic(
+    input: &DeriveInput,
+    krate_given: Option<Span>,
+) -> syn::Result<()> {
+    let (Some(span), Some(_)) = (krate_given, input.generics.params.first()) else {
+        return Ok(());
+    };
+    let name = &input.ident;
+    Err(Error::new(
+        span,
+        format!(
+            "`crate = \"...\"` is not supported on generic structs: `arena_memory` cannot \
+             check a generic struct such as `{name}` for padding where it writes the impls, so \
+             the derive writes the `unsafe impl`s itself, from its own check of the repr and the \
+             field types, and names the traits only as `::arena_memory`, never through a path \
+             given here (a path to anything else would decide what those `unsafe impl`s \
+             implement)\n\
+             help: remove `crate = ...` and use the default path, which needs `arena-memory` as a \
+             direct dependency (named `arena_memory`), or derive `ArenaPod` on a concrete \
+             (non-generic) struct, where `crate` is supported"
+        ),
+    ))
+}
+
+/// Why a generic struct has no padding, made only by [`check_generic_layout`]
+/// and required by `impls::generic_struct_impls`, which writes the unsafe impls.
+pub(crate) struct GenericLayoutProof<'a> {
+    /// Element types the proof compared as tokens and found equal, as
+    /// (field's element type, first field's element type). Tokens can spell
+    /// one name for two types (`$crate::Word` from two crates' macros, a type
+    /// macro), so the impls are also bounded on each pair being one type.
+    pub(crate) same_element_types: Vec<(&'a Type, &'a Type)>,
+}
+
+/// Proves a generic struct has no padding from its repr and field types
+/// alone, or rejects it: stable Rust cannot evaluate `offset_of!` or
+/// `size_of` on a generic type in a const generic argument, and a
+/// post-monomorphisation check would not run for bytemuck's `bytes_of`, which
+/// only asks for `NoUninit`.
 ///
 /// Proven shapes:
-/// - `repr(transparent)`: the layout of one `ArenaPod` field, which has no padding;
+/// - `repr(transparent)`: the layout of one `ArenaPod` field (rustc allows
+///   only 1-ZSTs beside it), which has no padding;
 /// - `repr(C, packed)` (`packed(1)`): no padding at all;
 /// - `repr(C)` (or `packed(N)`) where every field is one element type `E` or a
 ///   (nested) array of it: every size is a multiple of `align_of::<E>()`, which
 ///   is also the struct's alignment, so every offset is already aligned.
-pub(crate) fn check_generic_layout(
+pub(crate) fn check_generic_layout<'a>(
     input: &DeriveInput,
     repr: &Repr,
-    fields: &[FieldInfo],
-) -> syn::Result<()> {
+    fields: &[FieldInfo<'a>],
+) -> syn::Result<GenericLayoutProof<'a>> {
     let name = &input.ident;
     if repr.base() == Some(BaseRepr::Transparent) || repr.packed.map(|(n, _)| n) == Some(1) {
-        return Ok(());
+        return Ok(GenericLayoutProof {
+            same_element_types: Vec::new(),
+        });
     }
     if let Some((_, span)) = repr.align {
         return Err(Error::new(
@@ -100,12 +148,15 @@ pub(crate) fn check_generic_layout(
             ),
         ));
     }
+    let mut same_element_types = Vec::new();
     let Some(first) = fields.first() else {
-        return Ok(());
+        return Ok(GenericLayoutProof { same_element_types });
     };
-    let element = element_type(first.ty).to_token_stream().to_string();
+    let first_element = element_type(first.ty);
+    let element = first_element.to_token_stream().to_string();
     for field in &fields[1..] {
-        if element_type(field.ty).to_token_stream().to_string() != element {
+        let field_element = element_type(field.ty);
+        if field_element.to_token_stream().to_string() != element {
             return Err(Error::new(
                 field.span,
                 format!(
@@ -119,8 +170,9 @@ pub(crate) fn check_generic_layout(
                 ),
             ));
         }
+        same_element_types.push((field_element, first_element));
     }
-    Ok(())
+    Ok(GenericLayoutProof { same_element_types })
 }
 
 /// The type an array (of arrays...) is made of, or the type itself.

@@ -5,9 +5,10 @@
 //! count, reported at the field.
 //!
 //! These checks explain; they are not what the impls rely on, which
-//! `arena_memory::__impl_arena_pod!` re-checks against `$crate`'s traits. So a
-//! `crate` path to something other than `arena_memory` may make them pass, and
-//! still no impl exists.
+//! `arena_memory::__impl_arena_pod!` re-checks against `$crate`'s traits (or,
+//! for a generic struct, the derive's impls bound on with `::arena_memory`
+//! paths). So a `crate` path to something other than `arena_memory` may make
+//! them pass, and still no impl exists.
 //!
 //! Layout of the generated block (see `names.rs` for why):
 //!

@@ -1,13 +1,15 @@
 //! Checks the derived item and generates, next to each other, the checks that
 //! explain a rejection (`diagnostics.rs`) and the invocation of
-//! `arena_memory::__impl_arena_pod!` that writes the impls (`impls.rs`).
+//! `arena_memory::__impl_arena_pod!` that writes the impls, or for a generic
+//! struct the impls themselves (`impls.rs`).
 //!
 //! What the macro can decide from syntax alone is rejected in `checks.rs` with
 //! a [`syn::Error`] at the offending token. What needs sizes and offsets is
 //! generated as code the compiler evaluates.
 //!
 //! Every path the generated code writes is absolute (`::core::...`,
-//! `::core::primitive::u16`, the user's `crate` path), and nothing it declares
+//! `::core::primitive::u16`, the user's `crate` path, `::arena_memory` for a
+//! generic struct's impls), and nothing it declares
 //! can be named from the user's tokens (`names.rs`).
 
 use proc_macro2::{Span, TokenStream};
@@ -16,10 +18,11 @@ use syn::spanned::Spanned;
 use syn::{Data, DataEnum, DataStruct, DeriveInput, Error, Fields, Member, Path, Type};
 
 use crate::checks::{
-    check_enum, check_generic_layout, check_struct_repr, reject_lifetimes, zero_variant,
+    check_enum, check_generic_layout, check_struct_repr, reject_crate_path_on_generic,
+    reject_lifetimes, zero_variant,
 };
 use crate::diagnostics::{enum_checks, struct_checks};
-use crate::impls::{enum_impls, struct_impls};
+use crate::impls::{concrete_struct_impls, enum_impls, generic_struct_impls};
 use crate::names::Names;
 use crate::options::Options;
 use crate::repr::Repr;
@@ -30,7 +33,7 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let repr = Repr::from_attrs(&input.attrs)?;
     let names = Names::for_input(input, &options.krate);
     match &input.data {
-        Data::Struct(data) => expand_struct(input, data, &repr, &options.krate, &names),
+        Data::Struct(data) => expand_struct(input, data, &repr, &options, &names),
         Data::Enum(data) => expand_enum(input, data, &repr, &options.krate, &names),
         Data::Union(data) => Err(Error::new(
             data.union_token.span,
@@ -85,27 +88,23 @@ fn expand_struct(
     input: &DeriveInput,
     data: &DataStruct,
     repr: &Repr,
-    krate: &Path,
+    options: &Options,
     names: &Names,
 ) -> syn::Result<TokenStream> {
     check_struct_repr(input, repr)?;
     reject_lifetimes(&input.generics)?;
+    reject_crate_path_on_generic(input, options.krate_given)?;
     let fields = field_infos(&data.fields);
-    let is_generic = !input.generics.params.is_empty();
-    if is_generic {
-        check_generic_layout(input, repr, &fields)?;
-    }
     let name = &input.ident;
-    let mut tokens = struct_checks(
-        name,
-        &input.generics,
-        &fields,
-        repr,
-        krate,
-        names,
-        !is_generic,
-    );
-    tokens.extend(struct_impls(krate, name, &input.generics, &fields));
+    let krate = &options.krate;
+    if input.generics.params.is_empty() {
+        let mut tokens = struct_checks(name, &input.generics, &fields, repr, krate, names, true);
+        tokens.extend(concrete_struct_impls(krate, name, &fields));
+        return Ok(tokens);
+    }
+    let proof = check_generic_layout(input, repr, &fields)?;
+    let mut tokens = struct_checks(name, &input.generics, &fields, repr, krate, names, false);
+    tokens.extend(generic_struct_impls(name, &input.generics, &fields, &proof));
     Ok(tokens)
 }
 

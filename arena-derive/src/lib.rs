@@ -8,7 +8,8 @@
 //! `repr.rs` and `options.rs` parse `#[repr(...)]` and `#[arena(...)]`,
 //! `checks.rs` rejects what syntax alone rules out, `diagnostics.rs` generates
 //! the compile-time checks that explain a rejection, `impls.rs` the invocation
-//! of `arena_memory::__impl_arena_pod!` that writes the unsafe impls, and
+//! of `arena_memory::__impl_arena_pod!` that writes the unsafe impls (or, for
+//! a generic struct, the impls themselves), and
 //! `names.rs` keeps everything generated out of reach of the user's names.
 
 mod checks;
@@ -40,9 +41,12 @@ mod repr;
 ///
 /// `#[arena(crate = "path::to::arena_memory")]` sets the path the generated
 /// code uses, for crates that re-export `arena_memory` under another name.
-/// The impls are written by a macro of `arena_memory` reached through that
-/// path, never by the derive itself, so a path to anything else implements
-/// nothing.
+/// The impls of a concrete struct or an enum are written by a macro of
+/// `arena_memory` reached through that path, never by the derive itself, so a
+/// path to anything else implements nothing. A generic struct's impls are
+/// written by the derive (the macro cannot check a generic struct for
+/// padding) with `::arena_memory` paths only, so `crate` is rejected on
+/// generic structs.
 ///
 /// # Examples
 ///

@@ -49,6 +49,14 @@ pub(crate) fn core_at(location: Span) -> TokenStream {
     quote_spanned! {Span::mixed_site().located_at(location)=> ::core}
 }
 
+/// `::arena_memory`, resolved as in edition 2021 (like [`core_at`]): the
+/// crate named `arena_memory` in the extern prelude, never an item of the
+/// user's crate. The derive writes the `unsafe impl`s of a generic struct with
+/// it, never with the user's `crate` path.
+pub(crate) fn arena_memory_at(location: Span) -> TokenStream {
+    quote_spanned! {Span::mixed_site().located_at(location)=> ::arena_memory}
+}
+
 fn collect_idents(tokens: TokenStream, taken: &mut HashSet<String>) {
     for token in tokens {
         match token {
