@@ -387,4 +387,32 @@ mod tests {
         assert_eq!(min_non_zero_capacity(1024), 4);
         assert_eq!(min_non_zero_capacity(1025), 1);
     }
+
+    #[test]
+    fn usable_len_cuts_a_block_short_of_the_top_slack() {
+        let top = usize::MAX - TOP_SLACK;
+        // Far from the top: the whole block.
+        assert_eq!(usable_len(0x1000, 4096), 4096);
+        // Ending exactly where the slack begins: still the whole block.
+        assert_eq!(usable_len(top - 4096, 4096), 4096);
+        // One byte into the slack: that byte is cut.
+        assert_eq!(usable_len(top - 10, 11), 10);
+        // Reaching into the slack: cut at its start; starting in it: nothing.
+        assert_eq!(usable_len(top - 100, 1 << 20), 100);
+        assert_eq!(usable_len(top, 50), 0);
+        assert_eq!(usable_len(usize::MAX, 1), 0);
+        // Whatever is kept ends at or before the slack.
+        for addr in [0usize, 1, top - 1000, top - 1, top, top + 1, usize::MAX] {
+            for len in [0usize, 1, 999, 1000, 1001, usize::MAX] {
+                let kept = usable_len(addr, len);
+                assert!(kept <= len);
+                assert!(addr
+                    .checked_add(kept)
+                    .is_some_and(|end| end <= top.max(addr)));
+                if addr < top && len < top - addr {
+                    assert_eq!(kept, len);
+                }
+            }
+        }
+    }
 }
