@@ -974,8 +974,8 @@ impl<'p> Engine<'p> {
     pub fn new_in(capacities: Capacities, arena: &'p Arena<'p>) -> Result<Engine<'p>, ArenaError> {
         Ok(Engine {
             capacities,
-            bounds: ArenaHashMap::with_capacity_in(capacities.bounds, arena)?,
-            text_cache: ArenaHashMap::with_capacity_in(capacities.texts, arena)?,
+            bounds: ArenaHashMap::try_with_capacity_in(capacities.bounds, arena)?,
+            text_cache: ArenaHashMap::try_with_capacity_in(capacities.texts, arena)?,
             scroll: ArenaVec::with_capacity_in(capacities.scroll_containers, arena)?,
             frame_number: 0,
             stats: Stats::default(),
