@@ -408,9 +408,11 @@ where
         self.table.is_empty()
     }
 
-    /// How many entries the map holds before inserting a new key fails; fixed
-    /// until [`try_reserve`](ArenaHashMap::try_reserve) grows it (removes and
-    /// tombstones do not lower it, unlike hashbrown's own figure).
+    /// How many entries the map holds before inserting a new key must grow it
+    /// (or fails, where the arena cannot give more); it changes only when the
+    /// map grows or [`shrink_to_fit`](ArenaHashMap::shrink_to_fit) drops an
+    /// empty table (removes and tombstones do not lower it, unlike hashbrown's
+    /// own figure).
     ///
     /// # Examples
     ///
@@ -747,27 +749,11 @@ where
     /// ```
     #[inline]
     pub fn try_insert(&mut self, key: K, value: V) -> Result<Option<V>, ArenaError> {
-        let len = self.table.len();
         let capacity = self.capacity;
-        // `entry` only looks up; it never asks hashbrown to make room, even in
-        // a full table (hashbrown's own `insert` would, and could allocate).
-        match self.table.entry(key) {
-            RawEntry::Occupied(mut present) => Ok(Some(present.insert(value))),
-            RawEntry::Vacant(vacant) if len < capacity => {
-                // `len + 1 <= capacity <= full / 2`: if hashbrown finds no free
-                // slot (tombstones), it rehashes in place, without allocating.
-                vacant.insert(value);
-                Ok(None)
-            }
-            RawEntry::Vacant(vacant) => {
-                let key = vacant.into_key();
-                match self.insert_after_growing(key, value) {
-                    Ok(_) => Ok(None),
-                    // The map is unchanged, so is its capacity.
-                    Err(_arena_error) => Err(ArenaError::CollectionFull { capacity }),
-                }
-            }
-        }
+        // Only growing can fail, and a failed growth leaves the map (and so its
+        // capacity) unchanged.
+        self.insert_or_grow(key, value)
+            .map_err(|_arena_error| ArenaError::CollectionFull { capacity })
     }
 
     /// Inserts `value` under `key`, as [`try_insert`](ArenaHashMap::try_insert).
@@ -805,14 +791,20 @@ where
         Ok(self.table.entry(key).insert(value).into_mut())
     }
 
-    /// `try_insert` with the arena's error when growing fails (for building a
-    /// map, where the arena's figures say what to change).
+    /// Inserts `value` under `key`, growing a full map for a new key; returns
+    /// the arena's error when it cannot grow (`try_insert` names the capacity
+    /// instead; building a map reports the arena's figures).
+    #[inline]
     fn insert_or_grow(&mut self, key: K, value: V) -> Result<Option<V>, ArenaError> {
         let len = self.table.len();
         let capacity = self.capacity;
+        // `entry` only looks up; it never asks hashbrown to make room, even in
+        // a full table (hashbrown's own `insert` would, and could allocate).
         match self.table.entry(key) {
             RawEntry::Occupied(mut present) => Ok(Some(present.insert(value))),
             RawEntry::Vacant(vacant) if len < capacity => {
+                // `len + 1 <= capacity <= full / 2`: if hashbrown finds no free
+                // slot (tombstones), it rehashes in place, without allocating.
                 vacant.insert(value);
                 Ok(None)
             }

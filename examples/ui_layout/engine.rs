@@ -13,9 +13,11 @@
 //!   change is not measured again;
 //! - `scroll`: the offset of each scroll container, a fixed-capacity vector.
 //!
-//! The two maps have a fixed capacity. When an insert finds one full
-//! ([`ArenaError::CollectionFull`]), the engine sweeps out the entries not seen
-//! for [`STALE_AFTER_FRAMES`] frames (Clay's generation rule) and tries again.
+//! The two maps are made with their capacity up front. While a frame lives the
+//! persistent region is sealed, so they cannot grow: when an insert finds one
+//! full ([`ArenaError::CollectionFull`], which names the capacity), the engine
+//! sweeps out the entries not seen for [`STALE_AFTER_FRAMES`] frames (Clay's
+//! generation rule) and tries again.
 //!
 //! The layout passes ([`layout`], [`emit_render_commands`]) work on plain
 //! slices, so `std_engine.rs` runs exactly the same passes on std collections.
