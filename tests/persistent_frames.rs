@@ -15,7 +15,7 @@ fn persistent_collections_survive_a_thousand_frames() {
     let arena = Arena::with_capacity(64 * 1024).unwrap();
 
     // Persistent region: element id -> (state), and a fixed-capacity array.
-    let mut states = ArenaHashMap::<u32, (u32, f32)>::with_capacity_in(64, &arena).unwrap();
+    let mut states = ArenaHashMap::<u32, (u32, f32)>::try_with_capacity_in(64, &arena).unwrap();
     let mut history = ArenaVec::<u32>::with_capacity_in(32, &arena).unwrap();
     let capacity = states.capacity();
     let table_bytes = arena.used();

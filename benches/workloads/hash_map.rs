@@ -104,7 +104,7 @@ pub type MulRot = BuildHasherDefault<MulRotHasher>;
 pub fn arena(keys: &[u32], arena: &mut Arena<'_>) -> u64 {
     arena.reset();
     insert_then_look_up!(
-        ArenaHashMap::<u32, u32>::with_capacity_in(COUNT, &*arena)
+        ArenaHashMap::<u32, u32>::try_with_capacity_in(COUNT, &*arena)
             .expect("the arena holds the map"),
         keys
     )
@@ -115,8 +115,12 @@ pub fn arena(keys: &[u32], arena: &mut Arena<'_>) -> u64 {
 pub fn arena_mulrot(keys: &[u32], arena: &mut Arena<'_>) -> u64 {
     arena.reset();
     insert_then_look_up!(
-        ArenaHashMap::<u32, u32, MulRot>::with_capacity_in(COUNT, &*arena)
-            .expect("the arena holds the map"),
+        ArenaHashMap::<u32, u32, MulRot>::try_with_capacity_and_hasher_in(
+            COUNT,
+            MulRot::default(),
+            &*arena
+        )
+        .expect("the arena holds the map"),
         keys
     )
 }

@@ -13,9 +13,11 @@
 //!   change is not measured again;
 //! - `scroll`: the offset of each scroll container, a fixed-capacity vector.
 //!
-//! The two maps have a fixed capacity. When an insert finds one full
-//! ([`ArenaError::CollectionFull`]), the engine sweeps out the entries not seen
-//! for [`STALE_AFTER_FRAMES`] frames (Clay's generation rule) and tries again.
+//! The two maps are made with their capacity up front. While a frame lives the
+//! persistent region is sealed, so they cannot grow: when an insert finds one
+//! full ([`ArenaError::CollectionFull`], which names the capacity), the engine
+//! sweeps out the entries not seen for [`STALE_AFTER_FRAMES`] frames (Clay's
+//! generation rule) and tries again.
 //!
 //! The layout passes ([`layout`], [`emit_render_commands`]) work on plain
 //! slices, so `std_engine.rs` runs exactly the same passes on std collections.
@@ -974,8 +976,8 @@ impl<'p> Engine<'p> {
     pub fn new_in(capacities: Capacities, arena: &'p Arena<'p>) -> Result<Engine<'p>, ArenaError> {
         Ok(Engine {
             capacities,
-            bounds: ArenaHashMap::with_capacity_in(capacities.bounds, arena)?,
-            text_cache: ArenaHashMap::with_capacity_in(capacities.texts, arena)?,
+            bounds: ArenaHashMap::try_with_capacity_in(capacities.bounds, arena)?,
+            text_cache: ArenaHashMap::try_with_capacity_in(capacities.texts, arena)?,
             scroll: ArenaVec::with_capacity_in(capacities.scroll_containers, arena)?,
             frame_number: 0,
             stats: Stats::default(),
