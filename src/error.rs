@@ -69,8 +69,10 @@ pub enum ArenaError {
         /// Bytes asked of the global allocator.
         requested: usize,
     },
-    /// A fixed-capacity collection is full and inserting a new element would
-    /// need to allocate.
+    /// A collection is full and the arena cannot give it a larger buffer: the
+    /// arena is sealed (its free memory is lent to an ephemeral child) or has
+    /// no room left. Below its capacity the collection never allocates, so
+    /// this only happens at capacity.
     CollectionFull {
         /// The number of elements the collection holds at capacity.
         capacity: usize,
@@ -118,8 +120,9 @@ impl fmt::Display for ArenaError {
             ),
             Self::CollectionFull { capacity } => write!(
                 f,
-                "collection is full at its capacity of {capacity} elements; \
-                 create it with a larger capacity"
+                "collection is full at its capacity of {capacity} elements and its arena \
+                 cannot give it more room; create it with a larger capacity, or let it \
+                 grow while the arena is not sealed"
             ),
             Self::BlockTaken => f.write_str(
                 "the static arena block was taken already: it is handed out once; \
