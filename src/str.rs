@@ -1,5 +1,6 @@
 //! [`ArenaStr`]: a growable UTF-8 string in an arena, and the
-//! [`format_in!`](crate::format_in) macro.
+//! [`format_in!`](crate::format_in) and [`try_format_in!`](crate::try_format_in)
+//! macros.
 
 use core::borrow::Borrow;
 use core::cmp::Ordering;
@@ -73,18 +74,41 @@ impl<'a> ArenaStr<'a> {
     /// use arena_memory::{Arena, ArenaStr};
     ///
     /// let arena = Arena::with_capacity(64)?;
-    /// let s = ArenaStr::with_capacity_in(10, &arena)?;
+    /// let s = ArenaStr::try_with_capacity_in(10, &arena)?;
     /// assert_eq!(s.capacity(), 10);
-    /// assert!(ArenaStr::with_capacity_in(100, &arena).is_err());
+    /// assert!(ArenaStr::try_with_capacity_in(100, &arena).is_err());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
-    pub fn with_capacity_in(
+    pub fn try_with_capacity_in(
         capacity: usize,
         arena: &'a Arena<'a>,
     ) -> Result<ArenaStr<'a>, ArenaError> {
         Ok(ArenaStr {
             bytes: ArenaVec::with_capacity_in(capacity, arena)?,
         })
+    }
+
+    /// An empty string with room for exactly `capacity` bytes, as
+    /// [`try_with_capacity_in`](ArenaStr::try_with_capacity_in).
+    ///
+    /// # Panics
+    ///
+    /// When `try_with_capacity_in` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaStr};
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let mut s = ArenaStr::with_capacity_in(10, &arena);
+    /// s.push_str("label");
+    /// assert_eq!(s.capacity(), 10);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn with_capacity_in(capacity: usize, arena: &'a Arena<'a>) -> ArenaStr<'a> {
+        unwrap(Self::try_with_capacity_in(capacity, arena))
     }
 
     /// A string holding a copy of `s`, with capacity `s.len()`.
@@ -131,8 +155,8 @@ impl<'a> ArenaStr<'a> {
         unwrap(Self::try_from_str_in(s, arena))
     }
 
-    /// The string that `args` formats to; what [`format_in!`](crate::format_in)
-    /// calls.
+    /// The string that `args` formats to; what
+    /// [`try_format_in!`](crate::try_format_in) calls.
     ///
     /// # Errors
     ///
@@ -169,7 +193,7 @@ impl<'a> ArenaStr<'a> {
             Ok(()) => Ok(writer.string),
             Err(fmt::Error) => {
                 // What was formatted before the failure goes back to the arena
-                // (when it is the newest allocation): a failed `format_in!`
+                // (when it is the newest allocation): a failed `try_format_in!`
                 // leaves the arena as it found it.
                 writer.string.bytes.discard();
                 match writer.error {
@@ -178,6 +202,30 @@ impl<'a> ArenaStr<'a> {
                 }
             }
         }
+    }
+
+    /// The string that `args` formats to, as
+    /// [`try_from_fmt_in`](ArenaStr::try_from_fmt_in); what
+    /// [`format_in!`](crate::format_in) calls.
+    ///
+    /// # Panics
+    ///
+    /// When `try_from_fmt_in` would return an error, with its message; and if a
+    /// formatting trait implementation returns an error, as `format!` does.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaStr};
+    ///
+    /// let arena = Arena::with_capacity(64)?;
+    /// let s = ArenaStr::from_fmt_in(format_args!("{}-{}", 1, 2), &arena);
+    /// assert_eq!(s, "1-2");
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn from_fmt_in(args: fmt::Arguments<'_>, arena: &'a Arena<'a>) -> ArenaStr<'a> {
+        unwrap(Self::try_from_fmt_in(args, arena))
     }
 
     // ----- figures and views -----------------------------------------------------
@@ -222,7 +270,7 @@ impl<'a> ArenaStr<'a> {
     /// use arena_memory::{Arena, ArenaStr};
     ///
     /// let arena = Arena::with_capacity(64)?;
-    /// let mut s = ArenaStr::with_capacity_in(4, &arena)?;
+    /// let mut s = ArenaStr::with_capacity_in(4, &arena);
     /// s.push_str("abcd");
     /// assert_eq!(s.capacity(), 4);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -281,7 +329,7 @@ impl<'a> ArenaStr<'a> {
     /// use arena_memory::{Arena, ArenaStr};
     ///
     /// let arena = Arena::with_capacity(64)?;
-    /// let mut s = ArenaStr::with_capacity_in(32, &arena)?;
+    /// let mut s = ArenaStr::with_capacity_in(32, &arena);
     /// s.push_str("label");
     /// let label: &str = s.into_str();
     /// assert_eq!(label, "label");
@@ -506,11 +554,46 @@ impl<'a> ArenaStr<'a> {
     }
 }
 
+/// Formats into an [`ArenaStr`] in an arena, like `format!`; panics when the
+/// arena runs out (see [`try_format_in!`](crate::try_format_in) for a
+/// `Result`).
+///
+/// `format_in!(arena, "...", args...)` is
+/// [`ArenaStr::from_fmt_in`]`(format_args!("...", args...), arena)`.
+///
+/// # Panics
+///
+/// When the string does not fit, with the [`ArenaError`]'s message (never a
+/// truncated string); and if a formatting trait implementation returns an
+/// error, as `format!` does.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{format_in, Arena};
+///
+/// let arena = Arena::with_capacity(64)?;
+/// let label = format_in!(&arena, "button #{} at ({}, {})", 3, 10, 20);
+/// assert_eq!(label, "button #3 at (10, 20)");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+#[macro_export]
+macro_rules! format_in {
+    ($arena:expr, $($fmt:tt)+) => {
+        $crate::ArenaStr::from_fmt_in(::core::format_args!($($fmt)+), $arena)
+    };
+}
+
 /// Formats into an [`ArenaStr`] in an arena, like `format!`; returns
 /// `Result<ArenaStr, ArenaError>`.
 ///
+/// `try_format_in!(arena, "...", args...)` is
+/// [`ArenaStr::try_from_fmt_in`]`(format_args!("...", args...), arena)`.
+///
+/// # Errors
+///
 /// Running out of memory is an error (the [`ArenaError`] of the piece that did
-/// not fit), never a truncated string.
+/// not fit), never a truncated string; the arena is left as it was.
 ///
 /// # Panics
 ///
@@ -519,18 +602,18 @@ impl<'a> ArenaStr<'a> {
 /// # Examples
 ///
 /// ```
-/// use arena_memory::{format_in, Arena, ArenaError};
+/// use arena_memory::{try_format_in, Arena, ArenaError};
 ///
 /// let arena = Arena::with_capacity(64)?;
-/// let label = format_in!(&arena, "button #{} at ({}, {})", 3, 10, 20)?;
+/// let label = try_format_in!(&arena, "button #{} at ({}, {})", 3, 10, 20)?;
 /// assert_eq!(label, "button #3 at (10, 20)");
 ///
-/// let too_long = format_in!(&arena, "{:>100}", "x");
+/// let too_long = try_format_in!(&arena, "{:>100}", "x");
 /// assert!(matches!(too_long, Err(ArenaError::CapacityExceeded { .. })));
 /// # Ok::<(), ArenaError>(())
 /// ```
 #[macro_export]
-macro_rules! format_in {
+macro_rules! try_format_in {
     ($arena:expr, $($fmt:tt)+) => {
         $crate::ArenaStr::try_from_fmt_in(::core::format_args!($($fmt)+), $arena)
     };
@@ -553,7 +636,7 @@ impl fmt::Write for RecordingWriter<'_> {
 }
 
 /// Appends through `write!`; a piece that does not fit is `fmt::Error` and is
-/// not written (earlier pieces stay). Use [`format_in!`](crate::format_in) to
+/// not written (earlier pieces stay). Use [`try_format_in!`](crate::try_format_in) to
 /// learn which [`ArenaError`] it was.
 impl fmt::Write for ArenaStr<'_> {
     #[inline]

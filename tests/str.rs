@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::hash::{Hash, Hasher};
 
-use arena_memory::{format_in, Arena, ArenaError, ArenaStr};
+use arena_memory::{format_in, try_format_in, Arena, ArenaError, ArenaStr};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
@@ -117,7 +117,7 @@ proptest! {
     ) {
         let arena = Arena::with_capacity(arena_bytes).unwrap();
         let expected = format!("{label}={n:>width$}/{:?}", label.len());
-        let result = format_in!(&arena, "{label}={n:>width$}/{:?}", label.len());
+        let result = try_format_in!(&arena, "{label}={n:>width$}/{:?}", label.len());
         // The string is the arena's only allocation and grows in place down to
         // the last byte, so it fits exactly when the whole text does.
         if expected.len() <= arena.capacity() {
@@ -134,7 +134,7 @@ fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
     let arena = Arena::with_capacity(64).unwrap();
     arena.alloc(1u8);
     let used = arena.used();
-    let result = format_in!(&arena, "{}{}", "a".repeat(40), "b".repeat(40));
+    let result = try_format_in!(&arena, "{}{}", "a".repeat(40), "b".repeat(40));
     assert!(
         matches!(result, Err(ArenaError::CapacityExceeded { requested, remaining }) if requested > remaining),
         "{result:?}"
@@ -142,7 +142,7 @@ fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
     // The 40 bytes formatted before the failure went back to the arena.
     assert_eq!(arena.used(), used);
     // A string that fits is whole.
-    let ok = format_in!(&arena, "{}-{:03}", "id", 7).unwrap();
+    let ok = format_in!(&arena, "{}-{:03}", "id", 7);
     assert_eq!(ok, "id-007");
 }
 
@@ -150,9 +150,9 @@ fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
 fn format_in_reports_a_sealed_arena() {
     let arena = Arena::with_capacity(256).unwrap();
     let frame = arena.ephemeral().unwrap();
-    assert_eq!(format_in!(&arena, "{}", 1), Err(ArenaError::Sealed));
-    assert_eq!(format_in!(&arena, "literal"), Err(ArenaError::Sealed));
-    assert_eq!(format_in!(&frame, "{}", 1).unwrap(), "1");
+    assert_eq!(try_format_in!(&arena, "{}", 1), Err(ArenaError::Sealed));
+    assert_eq!(try_format_in!(&arena, "literal"), Err(ArenaError::Sealed));
+    assert_eq!(format_in!(&frame, "{}", 1), "1");
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn format_in_panics_when_a_display_impl_fails() {
         }
     }
     let arena = Arena::with_capacity(256).unwrap();
-    let _ = format_in!(&arena, "{}", Broken);
+    let _ = try_format_in!(&arena, "{}", Broken);
 }
 
 #[test]
@@ -195,13 +195,13 @@ fn pushing_to_the_most_recent_string_does_not_move_it() {
 #[test]
 fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
     let arena = Arena::with_capacity(1024).unwrap();
-    let mut title = ArenaStr::with_capacity_in(16, &arena).unwrap();
+    let mut title = ArenaStr::with_capacity_in(16, &arena);
     assert_eq!(title.as_ptr() as usize % arena.cache_line_size(), 0);
     let mut frame = arena.ephemeral().unwrap();
     for n in 0..20 {
         title.clear();
         write!(title, "frame {n}").unwrap();
-        let _scratch = format_in!(&frame, "{title} scratch").unwrap();
+        let _scratch = format_in!(&frame, "{title} scratch");
         frame.reset();
     }
     assert_eq!(title, "frame 19");
@@ -212,7 +212,7 @@ fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
 #[test]
 fn into_str_gives_back_the_tail() {
     let arena = Arena::with_capacity(256).unwrap();
-    let mut s = ArenaStr::with_capacity_in(100, &arena).unwrap();
+    let mut s = ArenaStr::with_capacity_in(100, &arena);
     s.push_str("héllo");
     let frozen = s.into_str();
     assert_eq!(arena.used(), 6);
@@ -282,4 +282,58 @@ fn extend_with_chars_and_strs() {
     assert_eq!(s, "aé-€");
     s.make_ascii_uppercase();
     assert_eq!(s, "Aé-€");
+}
+
+#[test]
+#[should_panic(expected = "arena capacity exceeded")]
+fn format_in_panics_with_the_error_message_when_it_does_not_fit() {
+    let arena = Arena::with_capacity(64).unwrap();
+    let _ = format_in!(&arena, "{:>100}", "x");
+}
+
+#[test]
+#[should_panic(expected = "arena is sealed")]
+fn with_capacity_in_panics_with_the_error_message() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let _frame = arena.ephemeral().unwrap();
+    let _ = ArenaStr::with_capacity_in(16, &arena);
+}
+
+#[test]
+fn try_with_capacity_in_reports_the_error() {
+    let arena = Arena::with_capacity(64).unwrap();
+    assert!(matches!(
+        ArenaStr::try_with_capacity_in(100, &arena),
+        Err(ArenaError::CapacityExceeded { requested: 100, .. })
+    ));
+    assert_eq!(arena.used(), 0);
+    assert_eq!(
+        ArenaStr::try_with_capacity_in(10, &arena)
+            .unwrap()
+            .capacity(),
+        10
+    );
+}
+
+/// The macros expand to absolute paths only: a scope that shadows `core`,
+/// `ArenaStr` and `format_args!` does not change what they mean.
+mod hygiene {
+    use arena_memory::{format_in, try_format_in, Arena};
+
+    mod core {}
+    struct ArenaStr;
+    macro_rules! format_args {
+        ($($t:tt)*) => {
+            "not this one"
+        };
+    }
+
+    #[test]
+    fn macros_use_absolute_paths() {
+        let _shadowing_type = ArenaStr;
+        let _shadowing_macro = format_args!();
+        let arena = Arena::with_capacity(64).unwrap();
+        assert_eq!(format_in!(&arena, "{}-{}", 1, 2), "1-2");
+        assert_eq!(try_format_in!(&arena, "{}", 3).unwrap(), "3");
+    }
 }
