@@ -61,8 +61,13 @@ impl<'a> ArenaStr<'a> {
         }
     }
 
-    /// An empty string with room for exactly `capacity` bytes, starting on a
-    /// cache line.
+    /// An empty string with room for exactly `capacity` bytes.
+    ///
+    /// A buffer of at least a cache line ([`Arena::cache_line_size`]) starts on
+    /// a cache line, as [`ArenaVec::with_capacity_in`]'s does (Clay's arrays);
+    /// a smaller one is byte-aligned, so that small strings pack: a 3-byte
+    /// label takes 3 bytes, not a cache line. A capacity of 0 allocates
+    /// nothing.
     ///
     /// # Errors
     ///
@@ -73,19 +78,25 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
-    /// let s = ArenaStr::try_with_capacity_in(10, &arena)?;
-    /// assert_eq!(s.capacity(), 10);
-    /// assert!(ArenaStr::try_with_capacity_in(100, &arena).is_err());
+    /// let arena = Arena::with_capacity(256)?;
+    /// let small = ArenaStr::try_with_capacity_in(10, &arena)?;
+    /// assert_eq!(small.capacity(), 10);
+    /// assert_eq!(arena.used(), 10);
+    /// let large = ArenaStr::try_with_capacity_in(64, &arena)?;
+    /// assert_eq!(large.as_ptr() as usize % arena.cache_line_size(), 0);
+    /// assert!(ArenaStr::try_with_capacity_in(1000, &arena).is_err());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     pub fn try_with_capacity_in(
         capacity: usize,
         arena: &'a Arena<'a>,
     ) -> Result<ArenaStr<'a>, ArenaError> {
-        Ok(ArenaStr {
-            bytes: ArenaVec::with_capacity_in(capacity, arena)?,
-        })
+        let bytes = if capacity >= arena.cache_line_size() {
+            ArenaVec::with_capacity_in(capacity, arena)?
+        } else {
+            exact_bytes_in(capacity, arena)?
+        };
+        Ok(ArenaStr { bytes })
     }
 
     /// An empty string with room for exactly `capacity` bytes, as
@@ -617,6 +628,32 @@ macro_rules! try_format_in {
     ($arena:expr, $($fmt:tt)+) => {
         $crate::ArenaStr::try_from_fmt_in(::core::format_args!($($fmt)+), $arena)
     };
+}
+
+/// An empty byte buffer of exactly `capacity` bytes, byte-aligned.
+///
+/// `ArenaVec` has no public constructor that takes the alignment
+/// (`with_capacity_in` always aligns to a cache line), so: a copy of zeros,
+/// then cleared, for a capacity up to `ZEROS.len()` (`try_from_slice_in`
+/// allocates exactly the slice's length, byte-aligned); above it, a first
+/// reservation, which allocates exactly what is asked once that is more than
+/// the minimum first capacity (8 bytes). A `pub(crate)` aligned constructor on
+/// `ArenaVec` would make this one call.
+fn exact_bytes_in<'a>(
+    capacity: usize,
+    arena: &'a Arena<'a>,
+) -> Result<ArenaVec<'a, u8>, ArenaError> {
+    const ZEROS: [u8; 64] = [0; 64];
+    let mut bytes = if let Some(zeros) = ZEROS.get(..capacity) {
+        ArenaVec::try_from_slice_in(zeros, arena)?
+    } else {
+        let mut bytes = ArenaVec::new_in(arena);
+        bytes.try_reserve(capacity)?;
+        bytes
+    };
+    bytes.clear();
+    debug_assert_eq!(bytes.capacity(), capacity);
+    Ok(bytes)
 }
 
 /// A `fmt::Write` that keeps the `ArenaError` that stopped it, which `fmt::Error`

@@ -196,7 +196,6 @@ fn pushing_to_the_most_recent_string_does_not_move_it() {
 fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
     let arena = Arena::with_capacity(1024).unwrap();
     let mut title = ArenaStr::with_capacity_in(16, &arena);
-    assert_eq!(title.as_ptr() as usize % arena.cache_line_size(), 0);
     let mut frame = arena.ephemeral().unwrap();
     for n in 0..20 {
         title.clear();
@@ -336,4 +335,43 @@ mod hygiene {
         assert_eq!(format_in!(&arena, "{}-{}", 1, 2), "1-2");
         assert_eq!(try_format_in!(&arena, "{}", 3).unwrap(), "3");
     }
+}
+
+#[test]
+fn small_strings_pack_and_large_ones_start_on_a_cache_line() {
+    let arena = Arena::with_capacity(1 << 20).unwrap();
+    let line = arena.cache_line_size();
+    for _ in 0..1000 {
+        let s = ArenaStr::with_capacity_in(3, &arena);
+        assert_eq!(s.capacity(), 3);
+    }
+    // 1,000 three-byte strings take 3,000 bytes (63,939 when each started on
+    // a 64-byte cache line).
+    assert_eq!(arena.used(), 3000);
+    for capacity in [1, 7, 8, 9, line - 1] {
+        let s = ArenaStr::with_capacity_in(capacity, &arena);
+        assert_eq!(s.capacity(), capacity);
+    }
+    for capacity in [line, line + 1, 3 * line] {
+        let used = arena.used();
+        let s = ArenaStr::with_capacity_in(capacity, &arena);
+        assert_eq!(s.capacity(), capacity);
+        assert_eq!(s.as_ptr() as usize % line, 0);
+        assert!(arena.used() >= used + capacity);
+    }
+    assert_eq!(ArenaStr::with_capacity_in(0, &arena).capacity(), 0);
+
+    // A larger cache line: the small-string rule follows it.
+    let wide = Arena::builder()
+        .cache_line_size(256)
+        .with_capacity(4096)
+        .unwrap();
+    for capacity in [3, 100, 255] {
+        let used = wide.used();
+        let s = ArenaStr::with_capacity_in(capacity, &wide);
+        assert_eq!(s.capacity(), capacity);
+        assert_eq!(wide.used(), used + capacity);
+    }
+    let s = ArenaStr::with_capacity_in(256, &wide);
+    assert_eq!(s.as_ptr() as usize % 256, 0);
 }
