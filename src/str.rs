@@ -516,11 +516,11 @@ impl<'a> ArenaStr<'a> {
         iter: I,
         arena: &'a Arena<'a>,
     ) -> Result<ArenaStr<'a>, ArenaError> {
-        let iter = iter.into_iter();
+        let mut iter = iter.into_iter();
         let mut string = ArenaStr::new_in(arena);
         let filled = string
             .try_reserve(iter.size_hint().0)
-            .and_then(|()| iter.into_iter().try_for_each(|ch| string.try_push(ch)));
+            .and_then(|()| iter.try_for_each(|ch| string.try_push(ch)));
         match filled {
             Ok(()) => Ok(string),
             Err(err) => {
@@ -1058,6 +1058,7 @@ impl<'a> ArenaStr<'a> {
         };
         let base = guard.string.bytes.as_mut_ptr();
         while guard.read < len {
+            debug_assert!(guard.kept <= guard.read);
             // SAFETY: `[read, len)` is untouched: writes go to `[0, kept +
             // width)` with `kept + width <= read` once a char of `width` bytes
             // is read. So it holds the string's original bytes from a char
@@ -1393,6 +1394,7 @@ impl<'a> ArenaStr<'a> {
         // `added - removed` bytes (zeros, valid UTF-8), or leaves it unchanged.
         // `len + added` cannot overflow: both are at most `isize::MAX`.
         self.bytes.try_resize_zeroed(len + (added - removed))?;
+        debug_assert_eq!(self.len(), len + added - removed);
         let base = self.bytes.as_mut_ptr();
         // SAFETY: the string now has `len + added - removed` bytes.
         // 1. `[end, len)` moves to `[start + added, len + added - removed)`:
