@@ -10,7 +10,7 @@ mod bumping;
 mod error;
 pub mod hash_map;
 mod pod;
-mod str;
+pub mod str;
 pub mod vec;
 
 pub use arena::{Arena, ArenaBuilder, Growth};
@@ -23,5 +23,5 @@ pub use hash_map::ArenaHashMap;
 #[doc(hidden)]
 pub use pod::derive_support as __private;
 pub use pod::{bytes_of, bytes_of_slice, ArenaPod};
-pub use str::ArenaStr;
+pub use str::{ArenaStr, FromUtf16Error, FromUtf8Error};
 pub use vec::ArenaVec;

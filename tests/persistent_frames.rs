@@ -37,7 +37,7 @@ fn persistent_collections_survive_a_thousand_frames() {
         for i in 0..(20 + n % 50) {
             commands.push(u64::from(i) * u64::from(n));
         }
-        let label = format_in!(&frame, "frame {n}: {} commands", commands.len()).unwrap();
+        let label = format_in!(&frame, "frame {n}: {} commands", commands.len());
         assert!(label.starts_with("frame "));
         let scratch = frame.alloc_slice_fill(100 + (n % 7) as usize * 50, n as u8);
         assert!(scratch.iter().all(|&b| b == n as u8));

@@ -121,9 +121,8 @@ fn frame(index: u32, state: &mut Persistent<'_>, frame: &Arena<'_>) -> usize {
         "frame {index:04}: {} rows, {:.2} avg",
         visible.len(),
         1.5
-    )
-    .unwrap();
-    let mut label = ArenaStr::with_capacity_in(16, frame).unwrap();
+    );
+    let mut label = ArenaStr::with_capacity_in(16, frame);
     write!(label, "#{index:04x}").unwrap();
     label.try_push_str(" / ").unwrap();
     label.try_push_str(&title).unwrap();

@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use arena_memory::Arena;
+use arena_memory::{format_in, Arena, ArenaStr};
 
 #[test]
 fn panics_point_at_the_line_that_called() {
@@ -20,7 +20,7 @@ fn panics_point_at_the_line_that_called() {
     let arena = Arena::with_capacity(64).unwrap();
     type Call = fn(&Arena<'_>);
     let first_line = line!();
-    let calls: [Call; 5] = [
+    let calls: [Call; 8] = [
         |a| {
             let _ = a.alloc([0u8; 100]);
         },
@@ -35,6 +35,15 @@ fn panics_point_at_the_line_that_called() {
         },
         |a| {
             let _ = a.alloc_slice_copy(&[0u8; 100]);
+        },
+        |a| {
+            let _ = ArenaStr::with_capacity_in(100, a);
+        },
+        |a| {
+            let _ = format_in!(a, "{:>100}", 'x');
+        },
+        |a| {
+            ArenaStr::new_in(a).push_str(&"x".repeat(100));
         },
     ];
     let last_line = line!();
@@ -52,7 +61,7 @@ fn panics_point_at_the_line_that_called() {
         assert!(message.starts_with("arena capacity exceeded"), "{message}");
     }
     let _ = std::panic::take_hook();
-    // Five calls, five different lines: each panic named its own caller.
+    // Eight calls, eight different lines: each panic named its own caller.
     lines.dedup();
-    assert_eq!(lines.len(), 5);
+    assert_eq!(lines.len(), 8);
 }

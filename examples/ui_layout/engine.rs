@@ -1240,7 +1240,7 @@ impl<'f> Ui for FrameUi<'f, '_, '_> {
     }
 
     fn text(&mut self, style: TextStyle, args: fmt::Arguments<'_>) -> Result<(), ArenaError> {
-        // What `format_in!(self.frame, ...)` expands to, with the arguments
+        // What `try_format_in!(self.frame, ...)` expands to, with the arguments
         // already captured by the caller.
         let label: &'f str = ArenaStr::try_from_fmt_in(args, self.frame)?.into_str();
         let size = self.engine.measure_cached(label, &style)?;

@@ -1,6 +1,6 @@
 //! Operation streams over two `ArenaStr` in one small arena, checked against two
 //! `String` after every step: pushes of arbitrary (valid UTF-8) text and chars,
-//! pops, truncation at char boundaries, `format_in!`, reserve, and a frame
+//! pops, truncation at char boundaries, `try_format_in!`, reserve, and a frame
 //! arena sealing the parent. The string is always valid UTF-8 and equal to the
 //! model; a failed push leaves the string and the arena's figures unchanged.
 #![no_main]
@@ -8,7 +8,7 @@
 use core::fmt::Write as _;
 
 use arbitrary::Arbitrary;
-use arena_memory::{format_in, Arena, ArenaError, ArenaStr};
+use arena_memory::{try_format_in, Arena, ArenaError, ArenaStr};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -21,7 +21,7 @@ enum Op {
     Reserve(bool, u64),
     /// `write!` through `core::fmt::Write`.
     Write(bool, u32, String),
-    /// `format_in!` a new string into slot `w`.
+    /// `try_format_in!` a new string into slot `w`.
     FormatIn(bool, i64, String),
     /// Make the first letters upper case through `DerefMut<Target = str>`.
     MakeAsciiUppercase(bool),
@@ -117,8 +117,8 @@ fuzz_target!(|input: Input| {
             }
             Op::FormatIn(w, n, s) => {
                 let w = *w as usize;
-                let result = format_in!(&arena, "{n}/{s}/{}", s.len());
-                // A failed `format_in!` is an error, never a truncated string;
+                let result = try_format_in!(&arena, "{n}/{s}/{}", s.len());
+                // A failed `try_format_in!` is an error, never a truncated string;
                 // the pieces written before the failure stay in the arena
                 // until it is reset (like `try_from_iter_in`).
                 unchanged_on_error = false;

@@ -4,7 +4,7 @@ use arena_memory::{format_in, Arena};
 
 fn label<'p>(arena: &'p Arena<'p>, row: u32) -> &'p str {
     let frame = arena.ephemeral().unwrap();
-    let label = format_in!(&frame, "row {row}").unwrap();
+    let label = format_in!(&frame, "row {row}");
     label.into_str()
 }
 

@@ -7,7 +7,7 @@ fn main() {
     let arena = Arena::with_capacity(4096).unwrap();
     let mut ids: ArenaHashMap<&str, u32> = ArenaHashMap::with_capacity_in(8, &arena);
     let mut frame = arena.ephemeral().unwrap();
-    let name = format_in!(&frame, "row {}", 1).unwrap();
+    let name = format_in!(&frame, "row {}", 1);
     ids.insert(name.into_str(), 1);
     frame.reset();
     println!("{:?}", ids.get("row 1"));
