@@ -718,11 +718,17 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
         self.try_reserve(new_len - self.len)?;
         debug_assert!(new_len <= self.buf.capacity());
-        let base = self.as_mut_ptr();
-        for index in self.len..new_len {
-            // SAFETY: the room for `new_len` elements was reserved just above,
-            // so each slot is inside the buffer and aligned.
-            unsafe { base.add(index).write(value) };
+        // A zero-sized value has no bytes to write: skip the loop, which could
+        // otherwise run up to `usize::MAX` times.
+        if mem::size_of::<T>() != 0 {
+            let base = self.as_mut_ptr();
+            for index in self.len..new_len {
+                // SAFETY: the room for `new_len` elements was reserved just
+                // above, so each slot is inside the buffer and aligned; it is
+                // written through the buffer's raw pointer, so no reference to
+                // another element is made.
+                unsafe { base.add(index).write(value) };
+            }
         }
         self.len = new_len;
         Ok(())

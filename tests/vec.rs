@@ -413,3 +413,80 @@ fn from_iter_reserves_and_reports_exhaustion() {
     ));
     assert_eq!(vec, [0, 1, 2, 3, 4, 5, 6, 7]);
 }
+
+// ----- zero-sized elements: no loop over a length -----------------------------------
+
+#[test]
+fn zero_sized_resize_to_usize_max_finishes() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let mut vec = ArenaVec::<()>::new_in(&arena);
+    assert_eq!(vec.try_resize(usize::MAX, ()), Ok(()));
+    assert_eq!(vec.len(), usize::MAX);
+    vec.resize(1, ());
+    assert_eq!(vec.len(), 1);
+    vec.resize(usize::MAX, ());
+    assert_eq!(vec.len(), usize::MAX);
+    assert_eq!(vec.try_push(()), Err(ArenaError::SizeOverflow));
+    assert_eq!(vec.try_insert(0, ()), Err(ArenaError::SizeOverflow));
+    assert_eq!(vec.try_resize_zeroed(usize::MAX), Ok(()));
+    vec.resize_zeroed(3);
+    assert_eq!(vec.len(), 3);
+    vec.resize_zeroed(usize::MAX);
+    assert_eq!(vec.len(), usize::MAX);
+    assert_eq!(arena.used(), 0);
+}
+
+#[test]
+fn zero_sized_removals_from_a_usize_max_vector_finish() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let mut vec = ArenaVec::<()>::new_in(&arena);
+    vec.resize(usize::MAX, ());
+    assert_eq!(vec.pop(), Some(()));
+    vec.remove(0);
+    vec.swap_remove(usize::MAX - 3);
+    assert_eq!(vec.len(), usize::MAX - 3);
+    vec.insert(1, ());
+    assert_eq!(vec.len(), usize::MAX - 2);
+    vec.truncate(usize::MAX - 10);
+    assert_eq!(vec.len(), usize::MAX - 10);
+}
+
+#[test]
+fn zero_sized_slices_of_usize_max_elements_copy_at_once() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let units: &[()] = arena.alloc_slice_fill(usize::MAX, ());
+    let vec = ArenaVec::from_slice_in(units, &arena);
+    assert_eq!(vec.len(), usize::MAX);
+    let mut vec = ArenaVec::<()>::new_in(&arena);
+    vec.push(());
+    assert_eq!(
+        vec.try_extend_from_slice(units),
+        Err(ArenaError::SizeOverflow)
+    );
+    vec.clear();
+    vec.extend_from_slice(units);
+    assert_eq!(vec.len(), usize::MAX);
+    assert_eq!(arena.used(), 0);
+}
+
+#[test]
+fn zero_sized_into_iter_of_usize_max_elements_counts_at_once() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let huge = || {
+        let mut vec = ArenaVec::<()>::new_in(&arena);
+        vec.resize(usize::MAX, ());
+        vec.into_iter()
+    };
+    assert_eq!(huge().len(), usize::MAX);
+    assert_eq!(huge().size_hint(), (usize::MAX, Some(usize::MAX)));
+    assert_eq!(huge().count(), usize::MAX);
+    assert_eq!(huge().last(), Some(()));
+    let mut iter = huge();
+    assert_eq!(iter.nth(usize::MAX - 2), Some(()));
+    assert_eq!(iter.len(), 1);
+    let mut iter = huge();
+    assert_eq!(iter.nth_back(usize::MAX - 2), Some(()));
+    assert_eq!(iter.next_back(), Some(()));
+    assert_eq!(iter.next(), None);
+    assert_eq!(huge().as_slice().len(), usize::MAX);
+}
