@@ -987,6 +987,14 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
 
     /// Keeps only the elements for which `keep` returns `true`, in order.
     ///
+    /// `keep` sees each element once, front to back. Only the elements that
+    /// move are written: a pointer to an element kept before the first removal
+    /// stays valid, as with std's `Vec`.
+    ///
+    /// If `keep` panics, the vector keeps the elements kept so far, then the
+    /// element `keep` panicked on and every later one, each once: what std's
+    /// `Vec::retain` leaves.
+    ///
     /// # Examples
     ///
     /// ```
@@ -999,15 +1007,79 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     pub fn retain<F: FnMut(&T) -> bool>(&mut self, mut keep: F) {
-        let slice = self.as_mut_slice();
-        let mut kept = 0;
-        for index in 0..slice.len() {
-            if keep(&slice[index]) {
-                slice[kept] = slice[index];
-                kept += 1;
+        let original_len = self.len;
+        let mut retained = BackshiftOnDrop {
+            vec: self,
+            processed: 0,
+            deleted: 0,
+            original_len,
+        };
+        // The raw pointer, not a slice: only the element looked at and the one
+        // moved are touched.
+        let base = retained.vec.as_mut_ptr();
+        while retained.processed != original_len {
+            let index = retained.processed;
+            // SAFETY: `index < original_len <= capacity`, so the element is
+            // inside the buffer, aligned and initialised. The shared reference
+            // covers this one element and ends when `keep` returns; nothing
+            // writes the element meanwhile (`keep` cannot reach the vector,
+            // which `retained` borrows mutably).
+            let elem = unsafe { &*base.add(index) };
+            if !keep(elem) {
+                retained.processed = index + 1;
+                retained.deleted += 1;
+                continue;
+            }
+            let deleted = retained.deleted;
+            if deleted > 0 {
+                // SAFETY:
+                // 1. `index < original_len <= capacity`: the source is an
+                //    initialised element in the buffer.
+                // 2. `index - deleted` is the first removed slot (`deleted <=
+                //    index`), in the buffer and free to overwrite.
+                // 3. They do not overlap: `deleted > 0`.
+                unsafe { ptr::copy_nonoverlapping(base.add(index), base.add(index - deleted), 1) };
+            }
+            retained.processed = index + 1;
+        }
+        // Dropping `retained` sets the length (the tail to shift is empty now).
+    }
+}
+
+/// The state of [`ArenaVec::retain`]; on drop, at the end or when the
+/// predicate panics, it moves the elements not yet looked at back over the
+/// removed ones and sets the length, so the vector is whole either way (std's
+/// `retain_mut` guard has the same job).
+struct BackshiftOnDrop<'v, 'a, T: Copy> {
+    vec: &'v mut ArenaVec<'a, T>,
+    /// Elements looked at: `[0, processed)`.
+    processed: usize,
+    /// Of those, the ones removed; the kept ones are packed in
+    /// `[0, processed - deleted)`.
+    deleted: usize,
+    /// The length before `retain`; `[processed, original_len)` is untouched.
+    original_len: usize,
+}
+
+impl<T: Copy> Drop for BackshiftOnDrop<'_, '_, T> {
+    fn drop(&mut self) {
+        debug_assert!(self.deleted <= self.processed && self.processed <= self.original_len);
+        debug_assert!(self.original_len <= self.vec.capacity());
+        if self.deleted > 0 {
+            let base = self.vec.as_mut_ptr();
+            // SAFETY: `deleted <= processed <= original_len <= capacity`: the
+            // source `[processed, original_len)` holds initialised elements
+            // and the destination `[processed - deleted, original_len -
+            // deleted)` is inside the buffer; `ptr::copy` allows the overlap.
+            unsafe {
+                ptr::copy(
+                    base.add(self.processed),
+                    base.add(self.processed - self.deleted),
+                    self.original_len - self.processed,
+                );
             }
         }
-        self.len = kept;
+        self.vec.len = self.original_len - self.deleted;
     }
 }
 

@@ -414,6 +414,110 @@ fn from_iter_reserves_and_reports_exhaustion() {
     assert_eq!(vec, [0, 1, 2, 3, 4, 5, 6, 7]);
 }
 
+// ----- retain when the predicate panics -------------------------------------------
+
+/// Runs `retain` on `vec` and on `model` with the same predicate: it keeps
+/// the elements `keep` says, and unwinds (without calling the panic hook, so
+/// the output stays quiet) when it reaches index `panic_at`. Returns whether
+/// each one unwound.
+fn retain_both(
+    vec: &mut ArenaVec<'_, u32>,
+    model: &mut Vec<u32>,
+    keep: &[bool],
+    panic_at: Option<usize>,
+) -> (bool, bool) {
+    fn predicate<'k>(keep: &'k [bool], panic_at: Option<usize>) -> impl FnMut(&u32) -> bool + 'k {
+        let mut index = 0;
+        move |_| {
+            if Some(index) == panic_at {
+                std::panic::resume_unwind(Box::new("the predicate gave up"));
+            }
+            index += 1;
+            keep[index - 1]
+        }
+    }
+    let vec_unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        vec.retain(predicate(keep, panic_at));
+    }))
+    .is_err();
+    let model_unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        model.retain(predicate(keep, panic_at));
+    }))
+    .is_err();
+    (vec_unwound, model_unwound)
+}
+
+#[test]
+fn retain_that_panics_midway_leaves_what_vec_leaves() {
+    let arena = Arena::with_capacity(256).unwrap();
+    let mut vec = ArenaVec::from_slice_in(&[1u32, 2, 3, 4, 5], &arena);
+    let capacity = vec.capacity();
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        vec.retain(|&n| {
+            assert_ne!(n, 4, "the predicate panics at 4");
+            n != 2
+        });
+    }));
+    assert!(unwound.is_err());
+    // What std's `Vec::retain` leaves: the processed part without 2, then the
+    // unprocessed tail (4 included), each element once.
+    let mut model = vec![1u32, 2, 3, 4, 5];
+    let model_unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        model.retain(|&n| {
+            assert_ne!(n, 4, "the predicate panics at 4");
+            n != 2
+        });
+    }));
+    assert!(model_unwound.is_err());
+    assert_eq!(model, [1, 3, 4, 5]);
+    assert_eq!(vec.as_slice(), model.as_slice());
+    assert_eq!(vec.capacity(), capacity);
+    // The vector is whole: it still works.
+    vec.push(6);
+    assert_eq!(vec, [1, 3, 4, 5, 6]);
+}
+
+#[test]
+fn retain_that_panics_at_any_element_behaves_like_vec() {
+    for panic_at in 0..4 {
+        for mask in 0u8..16 {
+            let arena = Arena::with_capacity(64).unwrap();
+            let keep: Vec<bool> = (0..4).map(|bit| mask & (1 << bit) != 0).collect();
+            let mut vec = ArenaVec::from_slice_in(&[10u32, 11, 12, 13], &arena);
+            let mut model = vec![10u32, 11, 12, 13];
+            let (vec_unwound, model_unwound) =
+                retain_both(&mut vec, &mut model, &keep, Some(panic_at));
+            assert!(vec_unwound && model_unwound);
+            assert_eq!(
+                vec.as_slice(),
+                model.as_slice(),
+                "keep {keep:?}, panic at {panic_at}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn retain_with_a_panicking_predicate_behaves_like_vec(
+        elems in proptest::collection::vec(any::<u32>(), 0..24),
+        keep in proptest::collection::vec(any::<bool>(), 24),
+        panic_at in proptest::option::of(0usize..26),
+    ) {
+        let arena = Arena::with_capacity(256).unwrap();
+        let mut vec = ArenaVec::from_slice_in(&elems, &arena);
+        let mut model = elems.clone();
+        let (vec_unwound, model_unwound) = retain_both(&mut vec, &mut model, &keep, panic_at);
+        prop_assert_eq!(vec_unwound, model_unwound);
+        prop_assert_eq!(vec.as_slice(), model.as_slice());
+        vec.push(7);
+        model.push(7);
+        prop_assert_eq!(vec.as_slice(), model.as_slice());
+    }
+}
+
 // ----- zero-sized elements: no loop over a length -----------------------------------
 
 #[test]
