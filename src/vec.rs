@@ -45,6 +45,17 @@ use crate::pod::ArenaPod;
 /// capacity in every frame, and refuses to grow past it with
 /// [`ArenaError::Sealed`]: Clay's fixed-capacity array.
 ///
+/// # Pointer stability
+///
+/// As with std's `Vec`, a method touches only the elements it concerns, through
+/// raw pointers: a pointer to an element stays valid across pushes and inserts
+/// within the capacity, across `pop` and `truncate` that keep it, `remove` of a
+/// later element, `swap_remove` of another element while it is not the last;
+/// a raw pointer stays valid across `retain` when no element before it is
+/// removed (`retain` reads every element, but writes only those that move). [`as_ptr`](ArenaVec::as_ptr) and
+/// [`as_mut_ptr`](ArenaVec::as_mut_ptr) make no reference to the elements, so
+/// pointers from them stay valid when mixed.
+///
 /// # Memory comes back at reset
 ///
 /// Nothing is freed when a vector is dropped (its elements are `Copy`, and the
@@ -874,9 +885,15 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     #[inline]
     pub fn pop(&mut self) -> Option<T> {
-        let last = *self.as_slice().last()?;
+        if self.len == 0 {
+            return None;
+        }
         self.len -= 1;
-        Some(last)
+        debug_assert!(self.len < self.buf.capacity());
+        // SAFETY: the old last element, at the new `len`, is initialised and
+        // inside the buffer. It is read through the raw pointer, so no other
+        // element is touched.
+        Some(unsafe { self.as_ptr().add(self.len).read() })
     }
 
     /// Removes and returns the element at `index`, shifting the elements after
@@ -904,9 +921,17 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             index < len,
             "removal index (is {index}) should be < len (is {len})"
         );
-        let slice = self.as_mut_slice();
-        let removed = slice[index];
-        slice.copy_within(index + 1.., index);
+        debug_assert!(len <= self.buf.capacity());
+        // SAFETY: `index < len <= capacity`: the element read is initialised,
+        // and the tail `[index + 1, len)` moved one slot left stays inside the
+        // buffer (`ptr::copy` allows the overlap). Raw pointers: the elements
+        // before `index` are not touched.
+        let removed = unsafe {
+            let at = self.as_mut_ptr().add(index);
+            let removed = at.read();
+            ptr::copy(at.add(1), at, len - index - 1);
+            removed
+        };
         self.len = len - 1;
         removed
     }
@@ -936,9 +961,16 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             index < len,
             "swap_remove index (is {index}) should be < len (is {len})"
         );
-        let slice = self.as_mut_slice();
-        let removed = slice[index];
-        slice[index] = slice[len - 1];
+        debug_assert!(len <= self.buf.capacity());
+        // SAFETY: `index < len <= capacity`: both `index` and `len - 1` are
+        // initialised elements inside the buffer; they may be the same one,
+        // which `ptr::copy` allows. Raw pointers: no other element is touched.
+        let removed = unsafe {
+            let base = self.as_mut_ptr();
+            let removed = base.add(index).read();
+            ptr::copy(base.add(len - 1), base.add(index), 1);
+            removed
+        };
         self.len = len - 1;
         removed
     }
@@ -987,9 +1019,10 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
 
     /// Keeps only the elements for which `keep` returns `true`, in order.
     ///
-    /// `keep` sees each element once, front to back. Only the elements that
-    /// move are written: a pointer to an element kept before the first removal
-    /// stays valid, as with std's `Vec`.
+    /// `keep` sees each element once, front to back, through a shared
+    /// reference to that element alone. Only the elements that move are
+    /// written: a raw pointer to an element kept before the first removal
+    /// stays valid.
     ///
     /// If `keep` panics, the vector keeps the elements kept so far, then the
     /// element `keep` panicked on and every later one, each once: what std's

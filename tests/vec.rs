@@ -594,3 +594,189 @@ fn zero_sized_into_iter_of_usize_max_elements_counts_at_once() {
     assert_eq!(iter.next(), None);
     assert_eq!(huge().as_slice().len(), usize::MAX);
 }
+
+// ----- pointer stability: touch only the elements an operation concerns ------------
+
+/// std's `test_stable_pointers` (library/alloc/tests/vec.rs), on `ArenaVec`:
+/// within the capacity, adding and removing elements leaves a reference to
+/// element 0 valid. The methods `ArenaVec` lacks (`append`, `resize_with`,
+/// `reserve_exact`, `drain`, `splice`, `spare_capacity_mut`) are left out.
+/// Only Miri can see a failure short of a relocation.
+#[test]
+fn stable_pointers_like_std() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut v = ArenaVec::<i32>::with_capacity_in(128, &arena).unwrap();
+    v.push(13);
+
+    // Laundering the lifetime: `v` does not reallocate below its capacity.
+    let v0 = &mut v[0];
+    // SAFETY: `v0` points to element 0, which stays put for the whole test.
+    let v0 = unsafe { &mut *(v0 as *mut i32) };
+
+    // Pushing/inserting and popping/removing.
+    v.push(1);
+    v.push(2);
+    v.insert(1, 1);
+    assert_eq!(*v0, 13);
+    v.remove(1);
+    v.pop().unwrap();
+    assert_eq!(*v0, 13);
+    v.push(1);
+    v.swap_remove(1);
+    assert_eq!(v.len(), 2);
+    v.swap_remove(1); // swap_remove the last element
+    assert_eq!(*v0, 13);
+
+    // Extending.
+    v.extend_from_slice(&[27, 19]);
+    v.extend_from_slice(&[1, 2]);
+    v.extend(&[1, 2]);
+    v.extend(vec![2, 3]);
+    v.extend(std::iter::once(3));
+    v.extend(std::iter::empty::<i32>());
+    v.extend(std::iter::once(3).filter(|_| true));
+    v.extend(std::iter::once(&3));
+    assert_eq!(*v0, 13);
+
+    // Truncation.
+    v.truncate(2);
+    assert_eq!(*v0, 13);
+
+    // Resizing.
+    v.resize(v.len() + 10, 42);
+    assert_eq!(*v0, 13);
+    v.resize(2, 0);
+    assert_eq!(*v0, 13);
+
+    // No-op reservation.
+    v.reserve(32);
+    assert_eq!(*v0, 13);
+
+    // Smoke test that would fire even outside Miri if an actual relocation
+    // happened; also shows the pointer is still writeable after all this.
+    *v0 -= 13;
+    assert_eq!(v[0], 0);
+}
+
+/// Holds, across `op`, three pointers to element 0 of `[10, 11, 12, 13, 14, 15]`
+/// (capacity 16): a raw `*mut` from `as_mut_ptr`, a `*const` from `as_ptr`, and
+/// a `&mut` made from `as_mut_ptr` and written once (so Tree Borrows counts it
+/// as active). `op` must not touch element 0; after it, all three still read
+/// and write element 0, and then the vector holds `after` (element 0 as 13,
+/// after three increments). Nothing in between looks at the whole vector: that
+/// would be a read of element 0 through another pointer.
+fn element_0_survives(op: impl FnOnce(&mut ArenaVec<'_, u32>), after: &[u32]) {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(16, &arena).unwrap();
+    vec.extend_from_slice(&[10, 11, 12, 13, 14, 15]);
+    let raw: *mut u32 = vec.as_mut_ptr();
+    let shared: *const u32 = vec.as_ptr();
+    // SAFETY: element 0 is initialised and does not move while `vec` stays
+    // within its capacity; nothing else refers to it.
+    let first: &mut u32 = unsafe { &mut *vec.as_mut_ptr() };
+    *first += 1;
+    op(&mut vec);
+    assert_eq!(*first, 11);
+    *first += 1;
+    // SAFETY: `raw` and `shared` point to element 0, still in the buffer; the
+    // reference `first` is not used again.
+    unsafe {
+        assert_eq!(shared.read(), 12);
+        raw.write(raw.read() + 1);
+    }
+    assert_eq!(vec, after);
+}
+
+#[test]
+fn pop_keeps_pointers_to_other_elements() {
+    element_0_survives(|vec| assert_eq!(vec.pop(), Some(15)), &[13, 11, 12, 13, 14]);
+}
+
+#[test]
+fn remove_keeps_pointers_to_elements_before_it() {
+    element_0_survives(
+        |vec| {
+            assert_eq!(vec.remove(2), 12);
+            assert_eq!(vec.remove(vec.len() - 1), 15);
+        },
+        &[13, 11, 13, 14],
+    );
+}
+
+#[test]
+fn swap_remove_keeps_pointers_to_other_elements() {
+    element_0_survives(
+        |vec| {
+            assert_eq!(vec.swap_remove(1), 11);
+            assert_eq!(vec.swap_remove(vec.len() - 1), 14);
+        },
+        &[13, 15, 12, 13],
+    );
+}
+
+#[test]
+fn truncate_keeps_pointers_to_the_elements_kept() {
+    element_0_survives(|vec| vec.truncate(3), &[13, 11, 12]);
+}
+
+#[test]
+fn push_insert_extend_and_resize_within_capacity_keep_pointers() {
+    element_0_survives(
+        |vec| {
+            vec.push(16);
+            vec.insert(1, 9);
+            vec.try_insert(vec.len(), 17).unwrap();
+            vec.extend_from_slice(&[18, 19]);
+            vec.extend([20, 21]);
+            vec.extend(&[22]);
+            vec.resize(15, 0);
+            vec.resize_zeroed(16);
+            vec.truncate(9);
+        },
+        &[13, 9, 11, 12, 13, 14, 15, 16, 17],
+    );
+}
+
+#[test]
+fn retain_keeps_pointers_to_elements_it_keeps_in_place() {
+    // The predicate sees element 0 by shared reference (a read); the kept
+    // elements before the first removal are not written.
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(16, &arena).unwrap();
+    vec.extend_from_slice(&[10, 11, 12, 13, 14, 15]);
+    let raw: *mut u32 = vec.as_mut_ptr();
+    let slice = vec.as_mut_slice();
+    let v0: *mut u32 = &mut slice[0];
+    let v1: *mut u32 = &mut slice[1];
+    vec.retain(|&n| n % 2 == 1 || n < 12);
+    assert_eq!(vec, [10, 11, 13, 15]);
+    // SAFETY: elements 0 and 1 were kept where they were; nothing wrote them.
+    unsafe {
+        *v0 += 100;
+        *v1 += 100;
+        raw.write(raw.read() + 1);
+    }
+    assert_eq!(vec, [111, 111, 13, 15]);
+}
+
+#[test]
+fn as_ptr_and_as_mut_ptr_do_not_materialise_a_reference() {
+    // std's guarantee for `Vec::as_mut_ptr`: pointers from it (and `as_ptr`)
+    // stay valid when mixed with each other.
+    let arena = Arena::with_capacity(64).unwrap();
+    let mut vec = ArenaVec::from_slice_in(&[0u32, 0], &arena);
+    // SAFETY: both pointers point into the two initialised elements, and no
+    // reference to them lives meanwhile.
+    unsafe {
+        let ptr1 = vec.as_mut_ptr();
+        ptr1.write(1);
+        let ptr2 = vec.as_mut_ptr();
+        ptr2.add(1).write(2);
+        let read = vec.as_ptr();
+        // The write through `ptr2` did not invalidate `ptr1`, nor `read` it.
+        ptr1.write(3);
+        assert_eq!(read.add(1).read(), 2);
+        assert_eq!(ptr2.read(), 3);
+    }
+    assert_eq!(vec, [3, 2]);
+}
