@@ -45,6 +45,17 @@ use crate::pod::ArenaPod;
 /// capacity in every frame, and refuses to grow past it with
 /// [`ArenaError::Sealed`]: Clay's fixed-capacity array.
 ///
+/// # Pointer stability
+///
+/// As with std's `Vec`, a method touches only the elements it concerns, through
+/// raw pointers: a pointer to an element stays valid across pushes and inserts
+/// within the capacity, across `pop` and `truncate` that keep it, `remove` of a
+/// later element, `swap_remove` of another element while it is not the last;
+/// a raw pointer stays valid across `retain` when no element before it is
+/// removed (`retain` reads every element, but writes only those that move). [`as_ptr`](ArenaVec::as_ptr) and
+/// [`as_mut_ptr`](ArenaVec::as_mut_ptr) make no reference to the elements, so
+/// pointers from them stay valid when mixed.
+///
 /// # Memory comes back at reset
 ///
 /// Nothing is freed when a vector is dropped (its elements are `Copy`, and the
@@ -718,11 +729,17 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
         self.try_reserve(new_len - self.len)?;
         debug_assert!(new_len <= self.buf.capacity());
-        let base = self.as_mut_ptr();
-        for index in self.len..new_len {
-            // SAFETY: the room for `new_len` elements was reserved just above,
-            // so each slot is inside the buffer and aligned.
-            unsafe { base.add(index).write(value) };
+        // A zero-sized value has no bytes to write: skip the loop, which could
+        // otherwise run up to `usize::MAX` times.
+        if mem::size_of::<T>() != 0 {
+            let base = self.as_mut_ptr();
+            for index in self.len..new_len {
+                // SAFETY: the room for `new_len` elements was reserved just
+                // above, so each slot is inside the buffer and aligned; it is
+                // written through the buffer's raw pointer, so no reference to
+                // another element is made.
+                unsafe { base.add(index).write(value) };
+            }
         }
         self.len = new_len;
         Ok(())
@@ -868,9 +885,15 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     #[inline]
     pub fn pop(&mut self) -> Option<T> {
-        let last = *self.as_slice().last()?;
+        if self.len == 0 {
+            return None;
+        }
         self.len -= 1;
-        Some(last)
+        debug_assert!(self.len < self.buf.capacity());
+        // SAFETY: the old last element, at the new `len`, is initialised and
+        // inside the buffer. It is read through the raw pointer, so no other
+        // element is touched.
+        Some(unsafe { self.as_ptr().add(self.len).read() })
     }
 
     /// Removes and returns the element at `index`, shifting the elements after
@@ -898,9 +921,17 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             index < len,
             "removal index (is {index}) should be < len (is {len})"
         );
-        let slice = self.as_mut_slice();
-        let removed = slice[index];
-        slice.copy_within(index + 1.., index);
+        debug_assert!(len <= self.buf.capacity());
+        // SAFETY: `index < len <= capacity`: the element read is initialised,
+        // and the tail `[index + 1, len)` moved one slot left stays inside the
+        // buffer (`ptr::copy` allows the overlap). Raw pointers: the elements
+        // before `index` are not touched.
+        let removed = unsafe {
+            let at = self.as_mut_ptr().add(index);
+            let removed = at.read();
+            ptr::copy(at.add(1), at, len - index - 1);
+            removed
+        };
         self.len = len - 1;
         removed
     }
@@ -930,9 +961,16 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             index < len,
             "swap_remove index (is {index}) should be < len (is {len})"
         );
-        let slice = self.as_mut_slice();
-        let removed = slice[index];
-        slice[index] = slice[len - 1];
+        debug_assert!(len <= self.buf.capacity());
+        // SAFETY: `index < len <= capacity`: both `index` and `len - 1` are
+        // initialised elements inside the buffer; they may be the same one,
+        // which `ptr::copy` allows. Raw pointers: no other element is touched.
+        let removed = unsafe {
+            let base = self.as_mut_ptr();
+            let removed = base.add(index).read();
+            ptr::copy(base.add(len - 1), base.add(index), 1);
+            removed
+        };
         self.len = len - 1;
         removed
     }
@@ -981,6 +1019,15 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
 
     /// Keeps only the elements for which `keep` returns `true`, in order.
     ///
+    /// `keep` sees each element once, front to back, through a shared
+    /// reference to that element alone. Only the elements that move are
+    /// written: a raw pointer to an element kept before the first removal
+    /// stays valid.
+    ///
+    /// If `keep` panics, the vector keeps the elements kept so far, then the
+    /// element `keep` panicked on and every later one, each once: what std's
+    /// `Vec::retain` leaves.
+    ///
     /// # Examples
     ///
     /// ```
@@ -993,15 +1040,79 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     pub fn retain<F: FnMut(&T) -> bool>(&mut self, mut keep: F) {
-        let slice = self.as_mut_slice();
-        let mut kept = 0;
-        for index in 0..slice.len() {
-            if keep(&slice[index]) {
-                slice[kept] = slice[index];
-                kept += 1;
+        let original_len = self.len;
+        let mut retained = BackshiftOnDrop {
+            vec: self,
+            processed: 0,
+            deleted: 0,
+            original_len,
+        };
+        // The raw pointer, not a slice: only the element looked at and the one
+        // moved are touched.
+        let base = retained.vec.as_mut_ptr();
+        while retained.processed != original_len {
+            let index = retained.processed;
+            // SAFETY: `index < original_len <= capacity`, so the element is
+            // inside the buffer, aligned and initialised. The shared reference
+            // covers this one element and ends when `keep` returns; nothing
+            // writes the element meanwhile (`keep` cannot reach the vector,
+            // which `retained` borrows mutably).
+            let elem = unsafe { &*base.add(index) };
+            if !keep(elem) {
+                retained.processed = index + 1;
+                retained.deleted += 1;
+                continue;
+            }
+            let deleted = retained.deleted;
+            if deleted > 0 {
+                // SAFETY:
+                // 1. `index < original_len <= capacity`: the source is an
+                //    initialised element in the buffer.
+                // 2. `index - deleted` is the first removed slot (`deleted <=
+                //    index`), in the buffer and free to overwrite.
+                // 3. They do not overlap: `deleted > 0`.
+                unsafe { ptr::copy_nonoverlapping(base.add(index), base.add(index - deleted), 1) };
+            }
+            retained.processed = index + 1;
+        }
+        // Dropping `retained` sets the length (the tail to shift is empty now).
+    }
+}
+
+/// The state of [`ArenaVec::retain`]; on drop, at the end or when the
+/// predicate panics, it moves the elements not yet looked at back over the
+/// removed ones and sets the length, so the vector is whole either way (std's
+/// `retain_mut` guard has the same job).
+struct BackshiftOnDrop<'v, 'a, T: Copy> {
+    vec: &'v mut ArenaVec<'a, T>,
+    /// Elements looked at: `[0, processed)`.
+    processed: usize,
+    /// Of those, the ones removed; the kept ones are packed in
+    /// `[0, processed - deleted)`.
+    deleted: usize,
+    /// The length before `retain`; `[processed, original_len)` is untouched.
+    original_len: usize,
+}
+
+impl<T: Copy> Drop for BackshiftOnDrop<'_, '_, T> {
+    fn drop(&mut self) {
+        debug_assert!(self.deleted <= self.processed && self.processed <= self.original_len);
+        debug_assert!(self.original_len <= self.vec.capacity());
+        if self.deleted > 0 {
+            let base = self.vec.as_mut_ptr();
+            // SAFETY: `deleted <= processed <= original_len <= capacity`: the
+            // source `[processed, original_len)` holds initialised elements
+            // and the destination `[processed - deleted, original_len -
+            // deleted)` is inside the buffer; `ptr::copy` allows the overlap.
+            unsafe {
+                ptr::copy(
+                    base.add(self.processed),
+                    base.add(self.processed - self.deleted),
+                    self.original_len - self.processed,
+                );
             }
         }
-        self.len = kept;
+        self.vec.len = self.original_len - self.deleted;
     }
 }
 

@@ -1010,3 +1010,40 @@ fn indexing_finds_present_keys_and_panics_on_missing_ones() {
     let missing = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| map[&3]));
     assert!(missing.is_err());
 }
+
+#[test]
+fn retain_that_panics_midway_leaves_a_whole_map() {
+    // The entries the predicate rejected before it panicked are gone; every
+    // other entry is still there (hashbrown erases as it goes), and the map
+    // keeps working within its capacity.
+    for panic_after in 0..6 {
+        let arena = Arena::with_capacity(4096).unwrap();
+        let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(8, &arena).unwrap();
+        map.extend((0..6).map(|k| (k, k * 10)));
+        let mut rejected = Vec::new();
+        let mut calls = 0;
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            map.retain(|&k, _| {
+                if calls == panic_after {
+                    std::panic::resume_unwind(Box::new("the predicate gave up"));
+                }
+                calls += 1;
+                let keep = k % 2 == 0;
+                if !keep {
+                    rejected.push(k);
+                }
+                keep
+            });
+        }));
+        assert!(unwound.is_err());
+        let mut expected: HashMap<u32, u32> = (0..6).map(|k| (k, k * 10)).collect();
+        for k in &rejected {
+            expected.remove(k);
+        }
+        let actual: HashMap<u32, u32> = map.iter().map(|(&k, &v)| (k, v)).collect();
+        assert_eq!(actual, expected, "panic after {panic_after} calls");
+        assert_eq!(map.len(), expected.len());
+        map.insert(100, 1);
+        assert_eq!(map.get(&100), Some(&1));
+    }
+}

@@ -840,3 +840,23 @@ fn edits_write_only_from_the_edit_on() {
     }
     assert_eq!(s, "Prefx|al");
 }
+
+#[test]
+fn extend_from_an_iterator_that_panics_keeps_what_it_pushed() {
+    // `extend` calls the iterator between pushes: a panic there leaves the
+    // chars pushed so far, each whole, and a string that still works.
+    let arena = Arena::with_capacity(64).unwrap();
+    let mut s = ArenaStr::from_str_in("a", &arena);
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        s.extend(['é', 'ß', 'x'].into_iter().enumerate().map(|(i, ch)| {
+            if i == 2 {
+                std::panic::resume_unwind(Box::new("the iterator gave up"));
+            }
+            ch
+        }));
+    }));
+    assert!(unwound.is_err());
+    assert_eq!(s, "aéß");
+    s.push('!');
+    assert_eq!(s, "aéß!");
+}

@@ -413,3 +413,370 @@ fn from_iter_reserves_and_reports_exhaustion() {
     ));
     assert_eq!(vec, [0, 1, 2, 3, 4, 5, 6, 7]);
 }
+
+// ----- retain when the predicate panics -------------------------------------------
+
+/// Runs `retain` on `vec` and on `model` with the same predicate: it keeps
+/// the elements `keep` says, and unwinds (without calling the panic hook, so
+/// the output stays quiet) when it reaches index `panic_at`. Returns whether
+/// each one unwound.
+fn retain_both(
+    vec: &mut ArenaVec<'_, u32>,
+    model: &mut Vec<u32>,
+    keep: &[bool],
+    panic_at: Option<usize>,
+) -> (bool, bool) {
+    fn predicate<'k>(keep: &'k [bool], panic_at: Option<usize>) -> impl FnMut(&u32) -> bool + 'k {
+        let mut index = 0;
+        move |_| {
+            if Some(index) == panic_at {
+                std::panic::resume_unwind(Box::new("the predicate gave up"));
+            }
+            index += 1;
+            keep[index - 1]
+        }
+    }
+    let vec_unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        vec.retain(predicate(keep, panic_at));
+    }))
+    .is_err();
+    let model_unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        model.retain(predicate(keep, panic_at));
+    }))
+    .is_err();
+    (vec_unwound, model_unwound)
+}
+
+#[test]
+fn retain_that_panics_midway_leaves_what_vec_leaves() {
+    let arena = Arena::with_capacity(256).unwrap();
+    let mut vec = ArenaVec::from_slice_in(&[1u32, 2, 3, 4, 5], &arena);
+    let capacity = vec.capacity();
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        vec.retain(|&n| {
+            assert_ne!(n, 4, "the predicate panics at 4");
+            n != 2
+        });
+    }));
+    assert!(unwound.is_err());
+    // What std's `Vec::retain` leaves: the processed part without 2, then the
+    // unprocessed tail (4 included), each element once.
+    let mut model = vec![1u32, 2, 3, 4, 5];
+    let model_unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        model.retain(|&n| {
+            assert_ne!(n, 4, "the predicate panics at 4");
+            n != 2
+        });
+    }));
+    assert!(model_unwound.is_err());
+    assert_eq!(model, [1, 3, 4, 5]);
+    assert_eq!(vec.as_slice(), model.as_slice());
+    assert_eq!(vec.capacity(), capacity);
+    // The vector is whole: it still works.
+    vec.push(6);
+    assert_eq!(vec, [1, 3, 4, 5, 6]);
+}
+
+#[test]
+fn retain_that_panics_at_any_element_behaves_like_vec() {
+    for panic_at in 0..4 {
+        for mask in 0u8..16 {
+            let arena = Arena::with_capacity(64).unwrap();
+            let keep: Vec<bool> = (0..4).map(|bit| mask & (1 << bit) != 0).collect();
+            let mut vec = ArenaVec::from_slice_in(&[10u32, 11, 12, 13], &arena);
+            let mut model = vec![10u32, 11, 12, 13];
+            let (vec_unwound, model_unwound) =
+                retain_both(&mut vec, &mut model, &keep, Some(panic_at));
+            assert!(vec_unwound && model_unwound);
+            assert_eq!(
+                vec.as_slice(),
+                model.as_slice(),
+                "keep {keep:?}, panic at {panic_at}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn retain_with_a_panicking_predicate_behaves_like_vec(
+        elems in proptest::collection::vec(any::<u32>(), 0..24),
+        keep in proptest::collection::vec(any::<bool>(), 24),
+        panic_at in proptest::option::of(0usize..26),
+    ) {
+        let arena = Arena::with_capacity(256).unwrap();
+        let mut vec = ArenaVec::from_slice_in(&elems, &arena);
+        let mut model = elems.clone();
+        let (vec_unwound, model_unwound) = retain_both(&mut vec, &mut model, &keep, panic_at);
+        prop_assert_eq!(vec_unwound, model_unwound);
+        prop_assert_eq!(vec.as_slice(), model.as_slice());
+        vec.push(7);
+        model.push(7);
+        prop_assert_eq!(vec.as_slice(), model.as_slice());
+    }
+}
+
+// ----- zero-sized elements: no loop over a length -----------------------------------
+
+#[test]
+fn zero_sized_resize_to_usize_max_finishes() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let mut vec = ArenaVec::<()>::new_in(&arena);
+    assert_eq!(vec.try_resize(usize::MAX, ()), Ok(()));
+    assert_eq!(vec.len(), usize::MAX);
+    vec.resize(1, ());
+    assert_eq!(vec.len(), 1);
+    vec.resize(usize::MAX, ());
+    assert_eq!(vec.len(), usize::MAX);
+    assert_eq!(vec.try_push(()), Err(ArenaError::SizeOverflow));
+    assert_eq!(vec.try_insert(0, ()), Err(ArenaError::SizeOverflow));
+    assert_eq!(vec.try_resize_zeroed(usize::MAX), Ok(()));
+    vec.resize_zeroed(3);
+    assert_eq!(vec.len(), 3);
+    vec.resize_zeroed(usize::MAX);
+    assert_eq!(vec.len(), usize::MAX);
+    assert_eq!(arena.used(), 0);
+}
+
+#[test]
+fn zero_sized_removals_from_a_usize_max_vector_finish() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let mut vec = ArenaVec::<()>::new_in(&arena);
+    vec.resize(usize::MAX, ());
+    assert_eq!(vec.pop(), Some(()));
+    vec.remove(0);
+    vec.swap_remove(usize::MAX - 3);
+    assert_eq!(vec.len(), usize::MAX - 3);
+    vec.insert(1, ());
+    assert_eq!(vec.len(), usize::MAX - 2);
+    vec.truncate(usize::MAX - 10);
+    assert_eq!(vec.len(), usize::MAX - 10);
+}
+
+#[test]
+fn zero_sized_slices_of_usize_max_elements_copy_at_once() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let units: &[()] = arena.alloc_slice_fill(usize::MAX, ());
+    let vec = ArenaVec::from_slice_in(units, &arena);
+    assert_eq!(vec.len(), usize::MAX);
+    let mut vec = ArenaVec::<()>::new_in(&arena);
+    vec.push(());
+    assert_eq!(
+        vec.try_extend_from_slice(units),
+        Err(ArenaError::SizeOverflow)
+    );
+    vec.clear();
+    vec.extend_from_slice(units);
+    assert_eq!(vec.len(), usize::MAX);
+    assert_eq!(arena.used(), 0);
+}
+
+#[test]
+fn zero_sized_into_iter_of_usize_max_elements_counts_at_once() {
+    let arena = Arena::with_capacity(8).unwrap();
+    let huge = || {
+        let mut vec = ArenaVec::<()>::new_in(&arena);
+        vec.resize(usize::MAX, ());
+        vec.into_iter()
+    };
+    assert_eq!(huge().len(), usize::MAX);
+    assert_eq!(huge().size_hint(), (usize::MAX, Some(usize::MAX)));
+    assert_eq!(huge().count(), usize::MAX);
+    assert_eq!(huge().last(), Some(()));
+    let mut iter = huge();
+    assert_eq!(iter.nth(usize::MAX - 2), Some(()));
+    assert_eq!(iter.len(), 1);
+    let mut iter = huge();
+    assert_eq!(iter.nth_back(usize::MAX - 2), Some(()));
+    assert_eq!(iter.next_back(), Some(()));
+    assert_eq!(iter.next(), None);
+    assert_eq!(huge().as_slice().len(), usize::MAX);
+}
+
+// ----- pointer stability: touch only the elements an operation concerns ------------
+
+/// std's `test_stable_pointers` (library/alloc/tests/vec.rs), on `ArenaVec`:
+/// within the capacity, adding and removing elements leaves a reference to
+/// element 0 valid. The methods `ArenaVec` lacks (`append`, `resize_with`,
+/// `reserve_exact`, `drain`, `splice`, `spare_capacity_mut`) are left out.
+/// Only Miri can see a failure short of a relocation.
+#[test]
+fn stable_pointers_like_std() {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut v = ArenaVec::<i32>::with_capacity_in(128, &arena).unwrap();
+    v.push(13);
+
+    // Laundering the lifetime: `v` does not reallocate below its capacity.
+    let v0 = &mut v[0];
+    // SAFETY: `v0` points to element 0, which stays put for the whole test.
+    let v0 = unsafe { &mut *(v0 as *mut i32) };
+
+    // Pushing/inserting and popping/removing.
+    v.push(1);
+    v.push(2);
+    v.insert(1, 1);
+    assert_eq!(*v0, 13);
+    v.remove(1);
+    v.pop().unwrap();
+    assert_eq!(*v0, 13);
+    v.push(1);
+    v.swap_remove(1);
+    assert_eq!(v.len(), 2);
+    v.swap_remove(1); // swap_remove the last element
+    assert_eq!(*v0, 13);
+
+    // Extending.
+    v.extend_from_slice(&[27, 19]);
+    v.extend_from_slice(&[1, 2]);
+    v.extend(&[1, 2]);
+    v.extend(vec![2, 3]);
+    v.extend(std::iter::once(3));
+    v.extend(std::iter::empty::<i32>());
+    v.extend(std::iter::once(3).filter(|_| true));
+    v.extend(std::iter::once(&3));
+    assert_eq!(*v0, 13);
+
+    // Truncation.
+    v.truncate(2);
+    assert_eq!(*v0, 13);
+
+    // Resizing.
+    v.resize(v.len() + 10, 42);
+    assert_eq!(*v0, 13);
+    v.resize(2, 0);
+    assert_eq!(*v0, 13);
+
+    // No-op reservation.
+    v.reserve(32);
+    assert_eq!(*v0, 13);
+
+    // Smoke test that would fire even outside Miri if an actual relocation
+    // happened; also shows the pointer is still writeable after all this.
+    *v0 -= 13;
+    assert_eq!(v[0], 0);
+}
+
+/// Holds, across `op`, three pointers to element 0 of `[10, 11, 12, 13, 14, 15]`
+/// (capacity 16): a raw `*mut` from `as_mut_ptr`, a `*const` from `as_ptr`, and
+/// a `&mut` made from `as_mut_ptr` and written once (so Tree Borrows counts it
+/// as active). `op` must not touch element 0; after it, all three still read
+/// and write element 0, and then the vector holds `after` (element 0 as 13,
+/// after three increments). Nothing in between looks at the whole vector: that
+/// would be a read of element 0 through another pointer.
+fn element_0_survives(op: impl FnOnce(&mut ArenaVec<'_, u32>), after: &[u32]) {
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(16, &arena).unwrap();
+    vec.extend_from_slice(&[10, 11, 12, 13, 14, 15]);
+    let raw: *mut u32 = vec.as_mut_ptr();
+    let shared: *const u32 = vec.as_ptr();
+    // SAFETY: element 0 is initialised and does not move while `vec` stays
+    // within its capacity; nothing else refers to it.
+    let first: &mut u32 = unsafe { &mut *vec.as_mut_ptr() };
+    *first += 1;
+    op(&mut vec);
+    assert_eq!(*first, 11);
+    *first += 1;
+    // SAFETY: `raw` and `shared` point to element 0, still in the buffer; the
+    // reference `first` is not used again.
+    unsafe {
+        assert_eq!(shared.read(), 12);
+        raw.write(raw.read() + 1);
+    }
+    assert_eq!(vec, after);
+}
+
+#[test]
+fn pop_keeps_pointers_to_other_elements() {
+    element_0_survives(|vec| assert_eq!(vec.pop(), Some(15)), &[13, 11, 12, 13, 14]);
+}
+
+#[test]
+fn remove_keeps_pointers_to_elements_before_it() {
+    element_0_survives(
+        |vec| {
+            assert_eq!(vec.remove(2), 12);
+            assert_eq!(vec.remove(vec.len() - 1), 15);
+        },
+        &[13, 11, 13, 14],
+    );
+}
+
+#[test]
+fn swap_remove_keeps_pointers_to_other_elements() {
+    element_0_survives(
+        |vec| {
+            assert_eq!(vec.swap_remove(1), 11);
+            assert_eq!(vec.swap_remove(vec.len() - 1), 14);
+        },
+        &[13, 15, 12, 13],
+    );
+}
+
+#[test]
+fn truncate_keeps_pointers_to_the_elements_kept() {
+    element_0_survives(|vec| vec.truncate(3), &[13, 11, 12]);
+}
+
+#[test]
+fn push_insert_extend_and_resize_within_capacity_keep_pointers() {
+    element_0_survives(
+        |vec| {
+            vec.push(16);
+            vec.insert(1, 9);
+            vec.try_insert(vec.len(), 17).unwrap();
+            vec.extend_from_slice(&[18, 19]);
+            vec.extend([20, 21]);
+            vec.extend(&[22]);
+            vec.resize(15, 0);
+            vec.resize_zeroed(16);
+            vec.truncate(9);
+        },
+        &[13, 9, 11, 12, 13, 14, 15, 16, 17],
+    );
+}
+
+#[test]
+fn retain_keeps_pointers_to_elements_it_keeps_in_place() {
+    // The predicate sees element 0 by shared reference (a read); the kept
+    // elements before the first removal are not written.
+    let arena = Arena::with_capacity(1024).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(16, &arena).unwrap();
+    vec.extend_from_slice(&[10, 11, 12, 13, 14, 15]);
+    let raw: *mut u32 = vec.as_mut_ptr();
+    let slice = vec.as_mut_slice();
+    let v0: *mut u32 = &mut slice[0];
+    let v1: *mut u32 = &mut slice[1];
+    vec.retain(|&n| n % 2 == 1 || n < 12);
+    assert_eq!(vec, [10, 11, 13, 15]);
+    // SAFETY: elements 0 and 1 were kept where they were; nothing wrote them.
+    unsafe {
+        *v0 += 100;
+        *v1 += 100;
+        raw.write(raw.read() + 1);
+    }
+    assert_eq!(vec, [111, 111, 13, 15]);
+}
+
+#[test]
+fn as_ptr_and_as_mut_ptr_do_not_materialise_a_reference() {
+    // std's guarantee for `Vec::as_mut_ptr`: pointers from it (and `as_ptr`)
+    // stay valid when mixed with each other.
+    let arena = Arena::with_capacity(64).unwrap();
+    let mut vec = ArenaVec::from_slice_in(&[0u32, 0], &arena);
+    // SAFETY: both pointers point into the two initialised elements, and no
+    // reference to them lives meanwhile.
+    unsafe {
+        let ptr1 = vec.as_mut_ptr();
+        ptr1.write(1);
+        let ptr2 = vec.as_mut_ptr();
+        ptr2.add(1).write(2);
+        let read = vec.as_ptr();
+        // The write through `ptr2` did not invalidate `ptr1`, nor `read` it.
+        ptr1.write(3);
+        assert_eq!(read.add(1).read(), 2);
+        assert_eq!(ptr2.read(), 3);
+    }
+    assert_eq!(vec, [3, 2]);
+}

@@ -66,9 +66,23 @@ impl<T: Copy> Iterator for IntoIter<'_, T> {
         self.elems.size_hint()
     }
 
+    // `nth`, `count`, `last` and `nth_back` go to the slice iterator, which
+    // skips in O(1); the default methods step one element at a time, which for
+    // zero-sized elements can mean `usize::MAX` steps.
+
     #[inline]
     fn nth(&mut self, n: usize) -> Option<T> {
         self.elems.nth(n).copied()
+    }
+
+    #[inline]
+    fn count(self) -> usize {
+        self.elems.len()
+    }
+
+    #[inline]
+    fn last(mut self) -> Option<T> {
+        self.elems.next_back().copied()
     }
 }
 
@@ -76,6 +90,11 @@ impl<T: Copy> DoubleEndedIterator for IntoIter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<T> {
         self.elems.next_back().copied()
+    }
+
+    #[inline]
+    fn nth_back(&mut self, n: usize) -> Option<T> {
+        self.elems.nth_back(n).copied()
     }
 }
 
