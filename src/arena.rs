@@ -49,9 +49,9 @@ use overflow::{Overflow, Refused};
 /// ```
 /// use arena_memory::Arena;
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let frames_seen = arena.alloc(0u64); // persistent
-/// let mut frame = arena.ephemeral()?;
+/// let mut frame = arena.try_ephemeral()?;
 /// for _ in 0..3 {
 ///     let label = frame.alloc_str("hello"); // ephemeral
 ///     assert_eq!(label, "hello");
@@ -163,14 +163,35 @@ impl Arena<'static> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(1 << 20)?;
+    /// let arena = Arena::try_with_capacity(1 << 20)?;
     /// assert!(arena.capacity() >= 1 << 20);
     /// assert_eq!(arena.used(), 0);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn with_capacity(bytes: usize) -> Result<Arena<'static>, ArenaError> {
-        ArenaBuilder::new().with_capacity(bytes)
+    pub fn try_with_capacity(bytes: usize) -> Result<Arena<'static>, ArenaError> {
+        ArenaBuilder::new().try_with_capacity(bytes)
+    }
+
+    /// An arena over an owned block of at least `bytes` usable bytes, as
+    /// [`try_with_capacity`](Arena::try_with_capacity).
+    ///
+    /// # Panics
+    ///
+    /// When `try_with_capacity` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::Arena;
+    ///
+    /// let arena = Arena::with_capacity(4096);
+    /// assert!(arena.capacity() >= 4096);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[track_caller]
+    pub fn with_capacity(bytes: usize) -> Arena<'static> {
+        unwrap(Arena::try_with_capacity(bytes))
     }
 }
 
@@ -205,7 +226,7 @@ impl<'m> Arena<'m> {
     ///     let block: &mut [u8] = &mut bytes;
     ///     // SAFETY: `bytes` is written over (below) before it is read again.
     ///     let block = unsafe { &mut *(block as *mut [u8] as *mut [MaybeUninit<u8>]) };
-    ///     let arena = Arena::new(block)?;
+    ///     let arena = Arena::try_new(block)?;
     ///     arena.alloc((1u8, 2u32)); // 3 bytes of uninitialised padding
     /// }
     /// bytes.fill(0);
@@ -229,12 +250,12 @@ impl<'m> Arena<'m> {
     /// use core::mem::MaybeUninit;
     ///
     /// let mut block = ArenaBlock::<1024>::new();
-    /// let arena = Arena::new(&mut block)?;
+    /// let arena = Arena::try_new(&mut block)?;
     /// assert_eq!(arena.capacity(), 1024);
     /// assert_eq!(*arena.alloc(7u32), 7);
     ///
     /// let mut bytes = [MaybeUninit::<u8>::uninit(); 4096];
-    /// let arena = Arena::new(&mut bytes)?;
+    /// let arena = Arena::try_new(&mut bytes)?;
     /// assert!(arena.capacity() > 4096 - 64);
     /// assert_eq!(arena.alloc_str("hi"), "hi");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -242,8 +263,29 @@ impl<'m> Arena<'m> {
     ///
     /// [`ArenaBlock`]: crate::ArenaBlock
     /// [`StaticArenaBlock`]: crate::StaticArenaBlock
-    pub fn new(memory: &'m mut [MaybeUninit<u8>]) -> Result<Arena<'m>, ArenaError> {
-        ArenaBuilder::new().build(memory)
+    pub fn try_new(memory: &'m mut [MaybeUninit<u8>]) -> Result<Arena<'m>, ArenaError> {
+        ArenaBuilder::new().try_build(memory)
+    }
+
+    /// An arena over the caller's block, as [`try_new`](Arena::try_new).
+    ///
+    /// # Panics
+    ///
+    /// When `try_new` would return an error (an empty block, or one with no
+    /// byte left after aligning its start), with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaBlock};
+    ///
+    /// let mut block = ArenaBlock::<512>::new();
+    /// let arena = Arena::new(&mut block);
+    /// assert_eq!(arena.capacity(), 512);
+    /// ```
+    #[track_caller]
+    pub fn new(memory: &'m mut [MaybeUninit<u8>]) -> Arena<'m> {
+        unwrap(Arena::try_new(memory))
     }
 
     /// A builder for an arena with options: the cache-line size its start (and
@@ -254,7 +296,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::builder().cache_line_size(128).with_capacity(1000)?;
+    /// let arena = Arena::builder().cache_line_size(128).try_with_capacity(1000)?;
     /// assert_eq!(arena.cache_line_size(), 128);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```

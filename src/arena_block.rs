@@ -30,7 +30,7 @@ use crate::error::ArenaError;
 /// use arena_memory::{Arena, ArenaBlock};
 ///
 /// let mut block = ArenaBlock::<4096>::new();
-/// let arena = Arena::new(&mut block)?;
+/// let arena = Arena::try_new(&mut block)?;
 /// assert_eq!(arena.capacity(), 4096);
 /// assert_eq!(arena.alloc_str("on the stack"), "on the stack");
 /// # Ok::<(), arena_memory::ArenaError>(())
@@ -96,7 +96,7 @@ impl<const N: usize> ArenaBlock<N> {
     /// ```
     pub fn arena(&mut self) -> Arena<'_> {
         const { assert!(N > 0, "an `ArenaBlock` needs at least one byte") };
-        match Arena::new(&mut self.bytes) {
+        match Arena::try_new(&mut self.bytes) {
             Ok(arena) => arena,
             // The start is aligned to 64, the default cache line, and `N > 0`.
             Err(err) => unreachable!("an `ArenaBlock` is a valid arena block: {err}"),

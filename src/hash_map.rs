@@ -35,7 +35,7 @@ use crate::error::ArenaError;
 /// use arena_memory::{Arena, ArenaHashMap};
 /// use core::hash::BuildHasher;
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let hasher = DefaultHashBuilder::default();
 /// let seeded = hasher.hash_one(7u32);
 /// let mut map = ArenaHashMap::with_hasher_in(hasher, &arena);
@@ -107,11 +107,11 @@ const FIRST_CAPACITY: usize = 3;
 /// ```
 /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// // Text id -> measured size, in the persistent region.
 /// let mut sizes = ArenaHashMap::try_with_capacity_in(2, &arena)?;
 /// let capacity = sizes.capacity(); // at least 2: all the room the table has
-/// let mut frame = arena.ephemeral()?; // the map's region is sealed now
+/// let mut frame = arena.try_ephemeral()?; // the map's region is sealed now
 /// for id in 0..capacity as u32 {
 ///     sizes.insert(id, (10.0f32, 20.0f32)); // below capacity: never allocates
 /// }
@@ -142,7 +142,7 @@ impl<'a, K, V> ArenaHashMap<'a, K, V, DefaultHashBuilder> {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// assert_eq!(map.capacity(), 0);
     /// assert_eq!(arena.used(), 0);
@@ -167,7 +167,7 @@ impl<'a, K, V, S> ArenaHashMap<'a, K, V, S> {
     /// use core::hash::BuildHasherDefault;
     /// use std::collections::hash_map::DefaultHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let hasher = BuildHasherDefault::<DefaultHasher>::default();
     /// let mut map = ArenaHashMap::with_hasher_in(hasher, &arena);
     /// map.insert(1u8, 2u8);
@@ -202,7 +202,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::try_with_capacity_in(50, &arena)?;
     /// map.insert(1u32, 2.0f32);
     /// assert!(map.capacity() >= 50);
@@ -229,7 +229,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::with_capacity_in(16, &arena);
     /// map.insert(1u32, 2.0f32);
     /// assert!(map.capacity() >= 16);
@@ -259,7 +259,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let squares = ArenaHashMap::try_from_iter_in((0..10u32).map(|n| (n, n * n)), &arena)?;
     /// assert_eq!(squares.len(), 10);
     /// assert_eq!(squares[&9], 81);
@@ -289,7 +289,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::from_iter_in([(1u8, 'a'), (2, 'b'), (1, 'c')], &arena);
     /// assert_eq!(map.len(), 2);
     /// assert_eq!(map[&1], 'c');
@@ -325,7 +325,7 @@ where
     /// use core::hash::BuildHasherDefault;
     /// use std::collections::hash_map::DefaultHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let hasher = BuildHasherDefault::<DefaultHasher>::default();
     /// let mut map = ArenaHashMap::try_with_capacity_and_hasher_in(8, hasher, &arena)?;
     /// map.insert(1u64, 1u64);
@@ -357,7 +357,7 @@ where
     /// use core::hash::BuildHasherDefault;
     /// use std::collections::hash_map::DefaultHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let hasher = BuildHasherDefault::<DefaultHasher>::default();
     /// let mut map = ArenaHashMap::with_capacity_and_hasher_in(8, hasher, &arena);
     /// map.insert(1u64, 1u64);
@@ -380,7 +380,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 1);
     /// assert_eq!(map.len(), 1);
@@ -398,7 +398,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// assert!(map.is_empty());
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -419,7 +419,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u16, u16>::try_with_capacity_in(10, &arena)?;
     /// let capacity = map.capacity();
     /// for round in 0..100 {
@@ -442,7 +442,7 @@ where
     /// use arena_memory::{Arena, ArenaHashMap};
     /// use core::hash::BuildHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// assert_eq!(map.hasher().hash_one(1u8), map.hasher().hash_one(1u8));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -473,11 +473,11 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// map.try_reserve(40)?;
     /// assert!(map.capacity() >= 40);
-    /// let frame = arena.ephemeral()?; // sealed: no more growth
+    /// let frame = arena.try_ephemeral()?; // sealed: no more growth
     /// assert_eq!(map.try_reserve(1000), Err(ArenaError::Sealed));
     /// map.insert(1u32, ()); // below capacity: works
     /// # drop(frame);
@@ -515,7 +515,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// map.reserve(3);
     /// assert!(map.capacity() >= 3);
@@ -541,7 +541,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::with_capacity_in(40, &arena);
     /// map.insert(1u32, 1u32);
     /// let capacity = map.capacity();
@@ -598,7 +598,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<&str, u32>::try_with_capacity_in(4, &arena)?;
     /// map.insert("width", 100);
     /// assert_eq!(map.get("width"), Some(&100));
@@ -621,7 +621,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, char>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 'a');
     /// assert_eq!(map.get_key_value(&1), Some((&1, &'a')));
@@ -643,7 +643,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u32>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 10);
     /// *map.get_mut(&1).unwrap() += 1;
@@ -666,7 +666,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 1);
     /// assert!(map.contains_key(&1));
@@ -694,7 +694,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut balances = ArenaHashMap::from_iter_in([("ann", 10), ("bob", 5)], &arena);
     /// let [Some(from), Some(to), None] = balances.get_disjoint_mut(["ann", "bob", "cy"]) else {
     ///     unreachable!()
@@ -733,14 +733,14 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::try_with_capacity_in(1, &arena)?;
     /// let capacity = map.capacity();
     /// for key in 0..capacity as u8 {
     ///     assert_eq!(map.try_insert(key, 1u8)?, None);
     /// }
     /// assert_eq!(map.try_insert(0, 2)?, Some(1));
-    /// let frame = arena.ephemeral()?; // sealed: the map cannot grow
+    /// let frame = arena.try_ephemeral()?; // sealed: the map cannot grow
     /// assert_eq!(map.try_insert(200, 1), Err(ArenaError::CollectionFull { capacity }));
     /// drop(frame);
     /// assert_eq!(map.try_insert(200, 1), Ok(None)); // grows
@@ -768,7 +768,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// assert_eq!(map.insert(1u8, 10u8), None); // grows from capacity 0
     /// assert_eq!(map.insert(1, 20), Some(10));
@@ -825,7 +825,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut letters = ArenaHashMap::new_in(&arena);
     /// for ch in "a short treatise on fungi".chars() {
     ///     *letters.entry(ch).or_insert(0u32) += 1;
@@ -863,7 +863,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 10);
     /// assert_eq!(map.remove(&1), Some(10));
@@ -886,7 +886,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 10);
     /// assert_eq!(map.remove_entry(&1), Some((1, 10)));
@@ -908,7 +908,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(8, &arena)?;
     /// map.extend((0..8).map(|n| (n, n * 10)));
     /// map.retain(|&k, v| {
@@ -930,7 +930,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 1);
     /// let capacity = map.capacity();
@@ -956,7 +956,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 'a'), (2, 'b')], &arena);
     /// let capacity = map.capacity();
     /// let mut drained: Vec<_> = map.drain().collect();
@@ -982,7 +982,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in((0..8u32).map(|n| (n, n)), &arena);
     /// let mut odd: Vec<_> = map.extract_if(|k, _| k % 2 == 1).collect();
     /// odd.sort();
@@ -1007,7 +1007,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// let mut entries: Vec<(u8, u8)> = map.iter().map(|(&k, &v)| (k, v)).collect();
@@ -1027,7 +1027,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// for (_, v) in map.iter_mut() {
@@ -1048,7 +1048,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// assert_eq!(map.keys().copied().sum::<u8>(), 3);
@@ -1066,7 +1066,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// assert_eq!(map.values().copied().sum::<u8>(), 30);
@@ -1084,7 +1084,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// map.values_mut().for_each(|v| *v = 0);
@@ -1103,7 +1103,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::from_iter_in([(1u8, 'a'), (2, 'b')], &arena);
     /// let mut keys: Vec<u8> = map.into_keys().collect();
     /// keys.sort();
@@ -1122,7 +1122,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::from_iter_in([(1u8, 'a'), (2, 'b')], &arena);
     /// let mut values: Vec<char> = map.into_values().collect();
     /// values.sort();
@@ -1150,14 +1150,14 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::with_capacity_in(4, &arena);
     /// map.insert(1u32, 10u32);
     /// let copy = map.try_clone()?;
     /// map.insert(1, 11);
     /// assert_eq!(copy[&1], 10);
     /// assert!(copy.capacity() >= map.capacity());
-    /// let frame = arena.ephemeral()?;
+    /// let frame = arena.try_ephemeral()?;
     /// assert_eq!(map.try_clone().unwrap_err(), ArenaError::Sealed);
     /// # drop(frame);
     /// # Ok::<(), ArenaError>(())
@@ -1191,7 +1191,7 @@ where
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map = ArenaHashMap::new_in(&arena);
 /// map.extend((0..20u32).map(|n| (n, n * 2)));
 /// assert_eq!(map.len(), 20);
@@ -1223,7 +1223,7 @@ where
 /// use arena_memory::{Arena, ArenaHashMap};
 /// use std::collections::HashMap;
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let std_map = HashMap::from([(1u8, 'a'), (2, 'b')]);
 /// let mut map = ArenaHashMap::<u8, char>::new_in(&arena);
 /// map.extend(&std_map);
@@ -1256,7 +1256,7 @@ where
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let pairs = [(1u8, 'a'), (2, 'b'), (1, 'c')];
 /// let mut map = ArenaHashMap::new_in(&arena);
 /// map.extend(&pairs);
@@ -1285,7 +1285,7 @@ where
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let map = ArenaHashMap::from_iter_in([(1u8, 'a'), (2, 'b')], &arena);
 /// let mut entries: Vec<(u8, char)> = map.into_iter().collect();
 /// entries.sort();
@@ -1314,7 +1314,7 @@ impl<'a, K, V, S> IntoIterator for ArenaHashMap<'a, K, V, S> {
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let map = ArenaHashMap::from_iter_in([(1u8, 'a')], &arena);
 /// let copy = map.clone();
 /// assert_eq!(copy, map);
@@ -1371,7 +1371,7 @@ where
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map: ArenaHashMap<'_, u32, &str> = ArenaHashMap::try_with_capacity_in(4, &arena)?;
 /// map.insert(7, "seven");
 /// assert_eq!(map[&7], "seven");

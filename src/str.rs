@@ -33,7 +33,7 @@ pub use from_utf::{FromUtf16Error, FromUtf8Error};
 /// ```
 /// use arena_memory::{Arena, ArenaStr};
 ///
-/// let arena = Arena::with_capacity(256)?;
+/// let arena = Arena::try_with_capacity(256)?;
 /// let mut greeting = ArenaStr::try_from_str_in("hello", &arena)?;
 /// greeting.try_push_str(", world")?;
 /// greeting.try_push('!')?;
@@ -55,7 +55,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::new_in(&arena);
     /// assert_eq!(s, "");
     /// assert_eq!(arena.used(), 0);
@@ -85,7 +85,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let small = ArenaStr::try_with_capacity_in(10, &arena)?;
     /// assert_eq!(small.capacity(), 10);
     /// assert_eq!(arena.used(), 10);
@@ -118,7 +118,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::with_capacity_in(10, &arena);
     /// s.push_str("label");
     /// assert_eq!(s.capacity(), 10);
@@ -140,7 +140,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_str_in("héllo", &arena)?;
     /// assert_eq!(s, "héllo");
     /// assert_eq!(s.len(), 6);
@@ -164,7 +164,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(ArenaStr::from_str_in("abc", &arena), "abc");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -191,7 +191,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_fmt_in(format_args!("{}-{}", 1, 2), &arena)?;
     /// assert_eq!(s, "1-2");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -236,7 +236,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_fmt_in(format_args!("{}-{}", 1, 2), &arena);
     /// assert_eq!(s, "1-2");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -260,7 +260,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut bytes = ArenaVec::new_in(&arena);
     /// bytes.extend_from_slice("né".as_bytes());
     /// let s = ArenaStr::from_utf8_in(bytes).unwrap();
@@ -293,7 +293,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_utf8_lossy_in(b"ok\xFF\xC3", &arena)?;
     /// assert_eq!(s, "ok\u{FFFD}\u{FFFD}");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -337,7 +337,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(ArenaStr::from_utf8_lossy_in(b"a\x80b", &arena), "a\u{FFFD}b");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -363,7 +363,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let units: Vec<u16> = "𝄞music".encode_utf16().collect();
     /// let s = ArenaStr::try_from_utf16_in(&units, &arena)?.unwrap();
     /// assert_eq!(s, "𝄞music");
@@ -410,7 +410,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_utf16_in(&[0x0068, 0x00E9], &arena).unwrap();
     /// assert_eq!(s, "hé");
     /// assert!(ArenaStr::from_utf16_in(&[0xDD1E], &arena).is_err());
@@ -438,7 +438,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_utf16_lossy_in(&[0x0061, 0xD800, 0x0062], &arena)?;
     /// assert_eq!(s, "a\u{FFFD}b");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -465,7 +465,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(ArenaStr::from_utf16_lossy_in(&[0xDC00, 0x0021], &arena), "\u{FFFD}!");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -506,7 +506,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_iter_in("hello".chars().rev(), &arena)?;
     /// assert_eq!(s, "olleh");
     /// assert!(ArenaStr::try_from_iter_in(core::iter::repeat('x').take(100), &arena).is_err());
@@ -542,7 +542,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_iter_in(['a', 'é', '!'], &arena);
     /// assert_eq!(s, "aé!");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -564,7 +564,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(ArenaStr::from_str_in("né", &arena).len(), 3);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -580,7 +580,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert!(ArenaStr::new_in(&arena).is_empty());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -596,7 +596,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::with_capacity_in(4, &arena);
     /// s.push_str("abcd");
     /// assert_eq!(s.capacity(), 4);
@@ -614,7 +614,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_str_in("abc", &arena);
     /// assert_eq!(s.as_str(), "abc");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -633,7 +633,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("abc", &arena);
     /// s.as_mut_str().make_ascii_uppercase();
     /// assert_eq!(s, "ABC");
@@ -655,7 +655,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::with_capacity_in(32, &arena);
     /// s.push_str("label");
     /// let label: &str = s.into_str();
@@ -682,7 +682,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.try_reserve(20)?;
     /// assert!(s.capacity() >= 20);
@@ -706,7 +706,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.reserve(20);
     /// assert!(s.capacity() >= 20);
@@ -730,7 +730,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.try_push_str("ab")?;
     /// s.try_push_str("cd")?;
@@ -755,7 +755,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.push_str("ab");
     /// assert_eq!(s, "ab");
@@ -778,7 +778,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.try_push('é')?;
     /// s.try_push('!')?;
@@ -802,7 +802,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.push('a');
     /// assert_eq!(s, "a");
@@ -821,7 +821,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("aé", &arena);
     /// assert_eq!(s.pop(), Some('é'));
     /// assert_eq!(s, "a");
@@ -844,7 +844,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("héllo", &arena);
     /// s.truncate(3);
     /// assert_eq!(s, "hé");
@@ -868,7 +868,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("abc", &arena);
     /// s.clear();
     /// assert_eq!(s, "");
@@ -898,7 +898,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("ac", &arena);
     /// s.try_insert(1, 'é')?;
     /// assert_eq!(s, "aéc");
@@ -921,7 +921,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("bc", &arena);
     /// s.insert(0, 'a');
     /// assert_eq!(s, "abc");
@@ -949,7 +949,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("a world", &arena);
     /// s.try_insert_str(1, " small")?;
     /// assert_eq!(s, "a small world");
@@ -980,7 +980,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("ad", &arena);
     /// s.insert_str(1, "bc");
     /// assert_eq!(s, "abcd");
@@ -1004,7 +1004,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("aéb", &arena);
     /// assert_eq!(s.remove(1), 'é');
     /// assert_eq!(s, "ab");
@@ -1029,7 +1029,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("a-b_é-c", &arena);
     /// s.retain(|ch| ch != '-' && ch != '_');
     /// assert_eq!(s, "abéc");
@@ -1101,7 +1101,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("key=välue", &arena);
     /// let key: String = s.drain(..4).collect();
     /// assert_eq!(key, "key=");
@@ -1136,7 +1136,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("α and ω", &arena);
     /// s.try_replace_range(..2, "alpha")?;
     /// assert_eq!(s, "alpha and ω");
@@ -1167,7 +1167,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("Hello, world", &arena);
     /// s.replace_range(7.., "arena");
     /// assert_eq!(s, "Hello, arena");
@@ -1197,7 +1197,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("head:tail", &arena);
     /// let tail = s.try_split_off(5)?;
     /// assert_eq!(s, "head:");
@@ -1229,7 +1229,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("aé", &arena);
     /// assert_eq!(s.split_off(1), "é");
     /// assert_eq!(s, "a");
@@ -1252,7 +1252,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_str_in("twenty-four bytes long..", &arena);
     /// let copy = s.try_clone()?;
     /// assert_eq!(copy, s);
@@ -1273,7 +1273,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_str_in("hé", &arena);
     /// let bytes = s.into_bytes();
     /// assert_eq!(bytes, [b'h', 0xC3, 0xA9]);
@@ -1297,7 +1297,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("abc", &arena);
     /// // SAFETY: reversing ASCII bytes leaves ASCII, which is UTF-8.
     /// unsafe { s.as_mut_vec().reverse() };
@@ -1429,7 +1429,7 @@ impl<'a> ArenaStr<'a> {
 /// ```
 /// use arena_memory::{format_in, Arena};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let label = format_in!(&arena, "button #{} at ({}, {})", 3, 10, 20);
 /// assert_eq!(label, "button #3 at (10, 20)");
 /// # Ok::<(), arena_memory::ArenaError>(())
@@ -1461,7 +1461,7 @@ macro_rules! format_in {
 /// ```
 /// use arena_memory::{try_format_in, Arena, ArenaError};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let label = try_format_in!(&arena, "button #{} at ({}, {})", 3, 10, 20)?;
 /// assert_eq!(label, "button #3 at (10, 20)");
 ///

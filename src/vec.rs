@@ -67,7 +67,7 @@ use crate::pod::ArenaPod;
 /// ```
 /// use arena_memory::{Arena, ArenaError, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(1024)?;
+/// let arena = Arena::try_with_capacity(1024)?;
 /// let mut ids = ArenaVec::new_in(&arena);
 /// for id in [3u32, 1, 2] {
 ///     ids.try_push(id)?;
@@ -77,7 +77,7 @@ use crate::pod::ArenaPod;
 ///
 /// // A fixed-capacity array in the persistent region.
 /// let mut cache = ArenaVec::<u64>::with_capacity_in(2, &arena)?;
-/// let frame = arena.ephemeral()?;
+/// let frame = arena.try_ephemeral()?;
 /// cache.push(10);
 /// cache.push(20);
 /// assert_eq!(cache.try_push(30), Err(ArenaError::Sealed));
@@ -102,7 +102,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::<u8>::new_in(&arena);
     /// assert!(v.is_empty());
     /// assert_eq!(v.capacity(), 0);
@@ -133,7 +133,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(1024)?;
+    /// let arena = Arena::try_with_capacity(1024)?;
     /// arena.alloc(1u8);
     /// let v = ArenaVec::<u32>::with_capacity_in(10, &arena)?;
     /// assert_eq!(v.capacity(), 10);
@@ -164,7 +164,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::try_from_slice_in(&[1u8, 2, 3], &arena)?;
     /// assert_eq!(v, [1, 2, 3]);
     /// assert!(ArenaVec::try_from_slice_in(&[0u8; 100], &arena).is_err());
@@ -195,7 +195,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&['a', 'b'], &arena);
     /// assert_eq!(v, ['a', 'b']);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -219,7 +219,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let squares = ArenaVec::try_from_iter_in((1..=4u32).map(|n| n * n), &arena)?;
     /// assert_eq!(squares, [1, 4, 9, 16]);
     /// assert!(ArenaVec::try_from_iter_in(0..1000u64, &arena).is_err());
@@ -250,7 +250,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let evens = ArenaVec::from_iter_in((0..10u8).filter(|n| n % 2 == 0), &arena);
     /// assert_eq!(evens, [0, 2, 4, 6, 8]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -272,7 +272,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// assert_eq!(v.len(), 3);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -289,7 +289,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// assert!(v.is_empty());
     /// v.push(1u8);
@@ -309,7 +309,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena)?;
     /// assert_eq!(v.capacity(), 3);
     /// v.extend_from_slice(&[1, 2, 3, 4]);
@@ -328,7 +328,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::<u8>::new_in(&arena);
     /// assert!(core::ptr::eq(v.arena(), &arena));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -347,7 +347,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// assert_eq!(v.as_slice(), &[1, 2]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -369,7 +369,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// v.as_mut_slice()[0] = 5;
     /// assert_eq!(v, [5, 2]);
@@ -390,7 +390,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[7u16], &arena);
     /// // SAFETY: the vector holds one element.
     /// assert_eq!(unsafe { *v.as_ptr() }, 7);
@@ -409,7 +409,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[7u16], &arena);
     /// // SAFETY: the vector holds one element.
     /// unsafe { *v.as_mut_ptr() = 8 };
@@ -430,7 +430,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena)?;
     /// v.extend_from_slice(b"abc");
     /// let frozen: &mut [u8] = v.into_slice();
@@ -462,7 +462,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u64>::new_in(&arena);
     /// v.try_reserve(10)?;
     /// assert!(v.capacity() >= 10);
@@ -491,7 +491,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::new_in(&arena);
     /// v.reserve(50);
     /// assert!(v.capacity() >= 50);
@@ -517,7 +517,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.try_push(1u64)?;
     /// while v.try_push(2).is_ok() {}
@@ -556,7 +556,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.push('x');
     /// assert_eq!(v, ['x']);
@@ -584,7 +584,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 3], &arena);
     /// v.try_insert(1, 2)?;
     /// assert_eq!(v, [1, 2, 3]);
@@ -625,7 +625,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[2, 3], &arena);
     /// v.insert(0, 1);
     /// assert_eq!(v, [1, 2, 3]);
@@ -648,7 +648,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_extend_from_slice(&[2, 3])?;
     /// assert_eq!(v, [1, 2, 3]);
@@ -674,7 +674,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.extend_from_slice(b"hi");
     /// assert_eq!(v, *b"hi");
@@ -712,7 +712,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_resize(3, 0)?;
     /// assert_eq!(v, [1, 0, 0]);
@@ -756,7 +756,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.resize(2, 'z');
     /// assert_eq!(v, ['z', 'z']);
@@ -787,7 +787,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::from_slice_in(&[7u32], &arena);
     /// v.try_resize_zeroed(4)?;
     /// assert_eq!(v, [7, 0, 0, 0]);
@@ -828,7 +828,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v: ArenaVec<'_, f32> = ArenaVec::new_in(&arena);
     /// v.resize_zeroed(3);
     /// assert_eq!(v, [0.0; 3]);
@@ -850,7 +850,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let v = ArenaVec::from_slice_in(&[1u16, 0x0203], &arena);
     /// assert_eq!(v.as_bytes().len(), 4);
     /// assert_eq!(v.as_bytes(), bytemuck::cast_slice::<u16, u8>(&[1, 0x0203]));
@@ -876,7 +876,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// assert_eq!(v.pop(), Some(2));
     /// assert_eq!(v.pop(), Some(1));
@@ -908,7 +908,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// assert_eq!(v.remove(0), 1);
     /// assert_eq!(v, [2, 3]);
@@ -948,7 +948,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
     /// assert_eq!(v.swap_remove(0), 1);
     /// assert_eq!(v, [4, 2, 3]);
@@ -983,7 +983,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// v.truncate(1);
     /// assert_eq!(v, [1]);
@@ -1005,7 +1005,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// v.clear();
     /// assert!(v.is_empty());
@@ -1033,7 +1033,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5], &arena);
     /// v.retain(|&n| n % 2 == 1);
     /// assert_eq!(v, [1, 3, 5]);

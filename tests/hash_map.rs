@@ -159,7 +159,7 @@ proptest! {
         capacity in 0usize..12,
         ops in proptest::collection::vec(op(), 1..100),
     ) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let Ok(mut map) = ArenaHashMap::<u32, u64>::try_with_capacity_in(capacity, &arena) else {
             // The table does not fit: nothing to run.
             return Ok(());
@@ -397,7 +397,7 @@ proptest! {
                 }
                 Op::OpenFrame => {
                     if frame.is_none() {
-                        frame = arena.ephemeral().ok();
+                        frame = arena.try_ephemeral().ok();
                     }
                 }
                 Op::CloseFrame => frame = None,
@@ -416,7 +416,7 @@ proptest! {
         capacity in 0usize..10,
         ops in proptest::collection::vec((any::<bool>(), 0u32..64), 1..300),
     ) {
-        let arena = Arena::with_capacity(64 * 1024).unwrap();
+        let arena = Arena::with_capacity(64 * 1024);
         let mut map = ArenaHashMap::with_capacity_in(capacity, &arena);
         let mut model = HashMap::new();
         for (insert, k) in ops {
@@ -439,7 +439,7 @@ proptest! {
 
 #[test]
 fn with_capacity_in_then_insert_infers_the_default_hasher() -> Result<(), ArenaError> {
-    let arena = Arena::with_capacity(4096)?;
+    let arena = Arena::try_with_capacity(4096)?;
     // No annotation: the constructors are for the default hasher, as std's.
     let mut m = ArenaHashMap::try_with_capacity_in(16, &arena)?;
     m.insert(1u32, 2.0f32);
@@ -456,7 +456,7 @@ fn with_capacity_in_then_insert_infers_the_default_hasher() -> Result<(), ArenaE
 
 #[test]
 fn new_in_then_insert_grows() {
-    let arena = Arena::with_capacity(64 * 1024).unwrap();
+    let arena = Arena::with_capacity(64 * 1024);
     let mut map = ArenaHashMap::new_in(&arena);
     assert_eq!(map.capacity(), 0);
     assert_eq!(arena.used(), 0);
@@ -482,7 +482,7 @@ fn new_in_then_insert_grows() {
 
 #[test]
 fn at_capacity_in_a_sealed_arena_inserting_fails_and_changes_nothing() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(3, &arena);
     let capacity = map.capacity();
     let mut model = HashMap::new();
@@ -490,7 +490,7 @@ fn at_capacity_in_a_sealed_arena_inserting_fails_and_changes_nothing() {
         map.insert(key, 1);
         model.insert(key, 1);
     }
-    let _frame = arena.ephemeral().unwrap();
+    let _frame = arena.ephemeral();
     let before = figures(&arena);
     let full = ArenaError::CollectionFull { capacity };
     assert_eq!(map.try_insert(1000, 5), Err(full));
@@ -525,7 +525,7 @@ fn at_capacity_in_a_sealed_arena_inserting_fails_and_changes_nothing() {
 
 #[test]
 fn at_capacity_in_an_exhausted_arena_inserting_fails_with_the_capacity() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(3, &arena);
     let capacity = map.capacity();
     for key in 0..capacity as u32 {
@@ -549,7 +549,7 @@ fn at_capacity_in_an_exhausted_arena_inserting_fails_with_the_capacity() {
 
 #[test]
 fn growth_leaves_the_old_table_until_reset() {
-    let mut arena = Arena::with_capacity(64 * 1024).unwrap();
+    let mut arena = Arena::with_capacity(64 * 1024);
     {
         let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(7, &arena);
         let first_table = arena.used();
@@ -571,8 +571,8 @@ fn growth_leaves_the_old_table_until_reset() {
 
 #[test]
 fn a_per_frame_map_grows_and_keeps_its_entries() {
-    let arena = Arena::with_capacity(64 * 1024).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(64 * 1024);
+    let mut frame = arena.ephemeral();
     for _ in 0..3 {
         {
             let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(4, &frame);
@@ -589,11 +589,11 @@ fn a_per_frame_map_grows_and_keeps_its_entries() {
 
 #[test]
 fn reserve_fails_in_a_sealed_arena_and_leaves_the_map_unchanged() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(2, &arena);
     map.insert(1, 1);
     let capacity = map.capacity();
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(map.try_reserve(capacity), Err(ArenaError::Sealed));
     assert_eq!(map.capacity(), capacity);
     assert_eq!(map.get(&1), Some(&1));
@@ -607,7 +607,7 @@ fn reserve_fails_in_a_sealed_arena_and_leaves_the_map_unchanged() {
 
 #[test]
 fn a_table_that_does_not_fit_is_capacity_exceeded() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let err = ArenaHashMap::<u64, u64>::try_with_capacity_in(1000, &arena).unwrap_err();
     assert!(
         matches!(err, ArenaError::CapacityExceeded { requested, remaining } if requested > remaining && remaining <= 256),
@@ -629,16 +629,16 @@ fn a_table_that_does_not_fit_is_capacity_exceeded() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn with_capacity_in_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let _ = ArenaHashMap::<u64, u64>::with_capacity_in(1000, &arena);
 }
 
 #[test]
 #[should_panic(expected = "collection is full at its capacity of")]
 fn insert_panics_when_full_and_sealed() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(2, &arena);
-    let _frame = arena.ephemeral().unwrap();
+    let _frame = arena.ephemeral();
     for key in 0..=map.capacity() as u32 {
         map.insert(key, key);
     }
@@ -647,24 +647,24 @@ fn insert_panics_when_full_and_sealed() {
 #[test]
 #[should_panic(expected = "collection is full")]
 fn extend_panics_when_full_and_sealed() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(2, &arena);
-    let _frame = arena.ephemeral().unwrap();
+    let _frame = arena.ephemeral();
     map.extend((0..100).map(|n| (n, n)));
 }
 
 #[test]
 #[should_panic(expected = "collection is full")]
 fn or_insert_panics_when_full_and_sealed() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u32>::new_in(&arena);
-    let _frame = arena.ephemeral().unwrap();
+    let _frame = arena.ephemeral();
     map.entry(1).or_insert(1);
 }
 
 #[test]
 fn new_in_allocates_nothing_until_the_first_insert() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut map = ArenaHashMap::<u32, u32>::new_in(&arena);
     assert_eq!(map.capacity(), 0);
     let zero = ArenaHashMap::<u32, u32>::with_capacity_in(0, &arena);
@@ -681,7 +681,7 @@ fn new_in_allocates_nothing_until_the_first_insert() {
 
 #[test]
 fn drain_into_iter_into_keys_and_into_values_yield_what_std_does() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let pairs: Vec<(u32, u64)> = (0..40).map(|n| (n * 7 % 23, u64::from(n))).collect();
     let model: HashMap<u32, u64> = pairs.iter().copied().collect();
     let sorted = |mut v: Vec<(u32, u64)>| {
@@ -727,7 +727,7 @@ fn drain_into_iter_into_keys_and_into_values_yield_what_std_does() {
 
 #[test]
 fn a_leaked_drain_leaves_an_empty_map_of_capacity_zero() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let mut map = ArenaHashMap::from_iter_in((0..10u32).map(|n| (n, u64::from(n))), &arena);
     let mut drain = map.drain();
     drain.next();
@@ -740,7 +740,7 @@ fn a_leaked_drain_leaves_an_empty_map_of_capacity_zero() {
 
 #[test]
 fn extract_if_stops_where_it_is_dropped() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let mut map = ArenaHashMap::from_iter_in((0..20u32).map(|n| (n, u64::from(n))), &arena);
     let (k, _) = {
         let mut extract = map.extract_if(|_, _| true);
@@ -753,14 +753,14 @@ fn extract_if_stops_where_it_is_dropped() {
 #[test]
 #[should_panic]
 fn get_disjoint_mut_panics_on_equal_keys() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::from_iter_in([(1u32, 1u64)], &arena);
     let _ = map.get_disjoint_mut([&1, &1]);
 }
 
 #[test]
 fn shrink_to_fit_gives_an_empty_table_back_and_keeps_a_full_one() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(40, &arena);
     map.insert(1, 1);
     let capacity = map.capacity();
@@ -783,7 +783,7 @@ fn shrink_to_fit_gives_an_empty_table_back_and_keeps_a_full_one() {
 
 #[test]
 fn clone_copies_into_the_same_arena() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let mut map = ArenaHashMap::from_iter_in((0..10u32).map(|n| (n, u64::from(n))), &arena);
     let used = arena.used();
     let copy = map.clone();
@@ -792,7 +792,7 @@ fn clone_copies_into_the_same_arena() {
     assert_eq!(copy[&0], 0);
     assert_eq!(copy.len(), 10);
     assert!(copy.capacity() >= map.capacity());
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(map.try_clone().unwrap_err(), ArenaError::Sealed);
     drop(frame);
 }
@@ -800,15 +800,15 @@ fn clone_copies_into_the_same_arena() {
 #[test]
 #[should_panic(expected = "arena is sealed")]
 fn clone_panics_when_the_arena_cannot_hold_the_copy() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let map = ArenaHashMap::from_iter_in([(1u32, 1u64)], &arena);
-    let _frame = arena.ephemeral().unwrap();
+    let _frame = arena.ephemeral();
     let _ = map.clone();
 }
 
 #[test]
 fn extend_from_references_to_pairs() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let pairs = [(1u32, 10u64), (2, 20), (1, 11)];
     let mut map = ArenaHashMap::new_in(&arena);
     map.extend(&pairs);
@@ -821,7 +821,7 @@ fn extend_from_references_to_pairs() {
 
 #[test]
 fn entry_debug_and_key() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::from_iter_in([(1u32, 10u64)], &arena);
     assert_eq!(map.entry(1).key(), &1);
     assert_eq!(map.entry(2).key(), &2);
@@ -914,12 +914,12 @@ fn churn_at_full_load(
 fn below_capacity_inserts_never_allocate_in_a_sealed_arena() {
     let rounds = if cfg!(miri) { 60 } else { 20_000 };
     for requested in [1usize, 3, 7, 8, 14, 28, 50] {
-        let arena = Arena::with_capacity(16 * 1024).unwrap();
+        let arena = Arena::with_capacity(16 * 1024);
         let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(requested, &arena);
         assert!(map.capacity() >= requested);
         // Sealed: any allocation in `arena` now fails, so an insert that tried
         // to allocate would fail (or abort inside hashbrown).
-        let _frame = arena.ephemeral().unwrap();
+        let _frame = arena.ephemeral();
         let model = churn_at_full_load(&mut map, rounds, requested as u64 + 1, true);
         assert_same(&map, &model);
     }
@@ -927,7 +927,7 @@ fn below_capacity_inserts_never_allocate_in_a_sealed_arena() {
 
 #[test]
 fn below_capacity_inserts_do_not_touch_an_open_arena() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(20, &arena);
     let used = arena.used();
     let rounds = if cfg!(miri) { 40 } else { 5_000 };
@@ -938,7 +938,7 @@ fn below_capacity_inserts_do_not_touch_an_open_arena() {
 
 #[test]
 fn lookups_by_borrowed_keys() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<&str, u32>::with_capacity_in(4, &arena);
     map.insert("width", 100);
     map.insert("height", 50);
@@ -953,7 +953,7 @@ fn lookups_by_borrowed_keys() {
 
 #[test]
 fn equality_ignores_capacity_and_hasher() {
-    let arena = Arena::with_capacity(8192).unwrap();
+    let arena = Arena::with_capacity(8192);
     let mut small = ArenaHashMap::<u32, u64>::with_capacity_in(4, &arena);
     let hasher =
         std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
@@ -971,7 +971,7 @@ fn equality_ignores_capacity_and_hasher() {
 
 #[test]
 fn debug_and_iterators() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(4, &arena);
     assert_eq!(format!("{map:?}"), "{}");
     map.insert(1, 2);
@@ -1001,7 +1001,7 @@ fn debug_and_iterators() {
 
 #[test]
 fn indexing_finds_present_keys_and_panics_on_missing_ones() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map: ArenaHashMap<'_, u32, u64> = ArenaHashMap::with_capacity_in(8, &arena);
     map.insert(1, 10);
     map.insert(2, 20);
@@ -1017,7 +1017,7 @@ fn retain_that_panics_midway_leaves_a_whole_map() {
     // other entry is still there (hashbrown erases as it goes), and the map
     // keeps working within its capacity.
     for panic_after in 0..6 {
-        let arena = Arena::with_capacity(4096).unwrap();
+        let arena = Arena::with_capacity(4096);
         let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(8, &arena);
         map.extend((0..6).map(|k| (k, k * 10)));
         let mut rejected = Vec::new();

@@ -131,7 +131,7 @@ proptest! {
 
     #[test]
     fn behaves_like_string(arena_bytes in 32usize..256, ops in proptest::collection::vec(op(), 1..60)) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let mut string = ArenaStr::new_in(&arena);
         let mut model = String::new();
         for op in ops {
@@ -245,7 +245,7 @@ proptest! {
         n in any::<i64>(),
         width in 0usize..40,
     ) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let expected = format!("{label}={n:>width$}/{:?}", label.len());
         let result = try_format_in!(&arena, "{label}={n:>width$}/{:?}", label.len());
         // The string is the arena's only allocation and grows in place down to
@@ -261,7 +261,7 @@ proptest! {
 
 #[test]
 fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc(1u8);
     let used = arena.used();
     let result = try_format_in!(&arena, "{}{}", "a".repeat(40), "b".repeat(40));
@@ -278,8 +278,8 @@ fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
 
 #[test]
 fn format_in_reports_a_sealed_arena() {
-    let arena = Arena::with_capacity(256).unwrap();
-    let frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(256);
+    let frame = arena.ephemeral();
     assert_eq!(try_format_in!(&arena, "{}", 1), Err(ArenaError::Sealed));
     assert_eq!(try_format_in!(&arena, "literal"), Err(ArenaError::Sealed));
     assert_eq!(format_in!(&frame, "{}", 1), "1");
@@ -294,13 +294,13 @@ fn format_in_panics_when_a_display_impl_fails() {
             Err(fmt::Error)
         }
     }
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let _ = try_format_in!(&arena, "{}", Broken);
 }
 
 #[test]
 fn write_appends_and_fails_with_fmt_error_when_full() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     write!(s, "{}+{}", 1, 2).unwrap();
     s.write_char('=').unwrap();
@@ -311,7 +311,7 @@ fn write_appends_and_fails_with_fmt_error_when_full() {
 
 #[test]
 fn pushing_to_the_most_recent_string_does_not_move_it() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut s = ArenaStr::new_in(&arena);
     s.push('x');
     let start = s.as_ptr();
@@ -324,9 +324,9 @@ fn pushing_to_the_most_recent_string_does_not_move_it() {
 
 #[test]
 fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut title = ArenaStr::with_capacity_in(16, &arena);
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     for n in 0..20 {
         title.clear();
         write!(title, "frame {n}").unwrap();
@@ -340,7 +340,7 @@ fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
 
 #[test]
 fn into_str_gives_back_the_tail() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut s = ArenaStr::with_capacity_in(100, &arena);
     s.push_str("héllo");
     let frozen = s.into_str();
@@ -351,7 +351,7 @@ fn into_str_gives_back_the_tail() {
 #[test]
 #[should_panic(expected = "new_len (is 2) is not on a char boundary")]
 fn truncate_inside_a_char_panics() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("hé", &arena);
     s.truncate(2);
 }
@@ -359,7 +359,7 @@ fn truncate_inside_a_char_panics() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn push_str_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     s.push_str(&"x".repeat(65));
 }
@@ -371,7 +371,7 @@ fn traits_match_str() {
         value.hash(&mut hasher);
         hasher.finish()
     }
-    let arena = Arena::with_capacity(512).unwrap();
+    let arena = Arena::with_capacity(512);
     let a = ArenaStr::from_str_in("apple", &arena);
     let b = ArenaStr::from_str_in("banana", &arena);
     let a2 = ArenaStr::from_str_in("apple", &arena);
@@ -404,7 +404,7 @@ fn traits_match_str() {
 
 #[test]
 fn extend_with_chars_and_strs() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     s.extend(['a', 'é']);
     s.extend(["-", "€"]);
@@ -416,21 +416,21 @@ fn extend_with_chars_and_strs() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn format_in_panics_with_the_error_message_when_it_does_not_fit() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let _ = format_in!(&arena, "{:>100}", "x");
 }
 
 #[test]
 #[should_panic(expected = "arena is sealed")]
 fn with_capacity_in_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(1024).unwrap();
-    let _frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(1024);
+    let _frame = arena.ephemeral();
     let _ = ArenaStr::with_capacity_in(16, &arena);
 }
 
 #[test]
 fn try_with_capacity_in_reports_the_error() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     assert!(matches!(
         ArenaStr::try_with_capacity_in(100, &arena),
         Err(ArenaError::CapacityExceeded { requested: 100, .. })
@@ -461,7 +461,7 @@ mod hygiene {
     fn macros_use_absolute_paths() {
         let _shadowing_type = ArenaStr;
         let _shadowing_macro = format_args!();
-        let arena = Arena::with_capacity(64).unwrap();
+        let arena = Arena::with_capacity(64);
         assert_eq!(format_in!(&arena, "{}-{}", 1, 2), "1-2");
         assert_eq!(try_format_in!(&arena, "{}", 3).unwrap(), "3");
     }
@@ -469,7 +469,7 @@ mod hygiene {
 
 #[test]
 fn small_strings_pack_and_large_ones_start_on_a_cache_line() {
-    let arena = Arena::with_capacity(1 << 20).unwrap();
+    let arena = Arena::with_capacity(1 << 20);
     let line = arena.cache_line_size();
     for _ in 0..1000 {
         let s = ArenaStr::with_capacity_in(3, &arena);
@@ -492,10 +492,7 @@ fn small_strings_pack_and_large_ones_start_on_a_cache_line() {
     assert_eq!(ArenaStr::with_capacity_in(0, &arena).capacity(), 0);
 
     // A larger cache line: the small-string rule follows it.
-    let wide = Arena::builder()
-        .cache_line_size(256)
-        .with_capacity(4096)
-        .unwrap();
+    let wide = Arena::builder().cache_line_size(256).with_capacity(4096);
     for capacity in [3, 100, 255] {
         let used = wide.used();
         let s = ArenaStr::with_capacity_in(capacity, &wide);
@@ -535,7 +532,7 @@ proptest! {
         range in (bound(), bound()),
         insert in text(3),
     ) {
-        let arena = Arena::with_capacity(4096).unwrap();
+        let arena = Arena::with_capacity(4096);
         let fresh = || ArenaStr::from_str_in(&text, &arena);
 
         let mut ours = fresh();
@@ -590,7 +587,7 @@ proptest! {
         mask in any::<u8>(),
         panic_at in 0usize..12,
     ) {
-        let arena = Arena::with_capacity(256).unwrap();
+        let arena = Arena::with_capacity(256);
         let mut ours = ArenaStr::from_str_in(&text, &arena);
         let mut theirs = text.clone();
         let keep = |seen: &mut usize, _: char| {
@@ -623,7 +620,7 @@ proptest! {
             0..16,
         ),
     ) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
 
         // from_utf8_in: no copy; the error gives the bytes back.
         let vec = ArenaVec::try_from_slice_in(&bytes, &arena);
@@ -694,7 +691,7 @@ proptest! {
 
 #[test]
 fn drain_removes_the_range_when_dropped_and_nothing_when_leaked() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("0123456789", &arena);
     let mut drain = s.drain(2..6);
     assert_eq!(drain.size_hint(), (1, Some(4)));
@@ -716,7 +713,7 @@ fn drain_removes_the_range_when_dropped_and_nothing_when_leaked() {
 
 #[test]
 fn failed_edits_leave_the_string_and_the_arena_unchanged() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("abcdef", &arena);
     let used = arena.used();
     let big = "x".repeat(64);
@@ -730,7 +727,7 @@ fn failed_edits_leave_the_string_and_the_arena_unchanged() {
     assert_eq!(s, "aéf");
     assert_eq!(arena.used(), used);
 
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(s.try_split_off(1), Err(ArenaError::Sealed));
     assert_eq!(s.try_clone(), Err(ArenaError::Sealed));
     // Within the capacity (6) edits work; past it they are refused.
@@ -743,7 +740,7 @@ fn failed_edits_leave_the_string_and_the_arena_unchanged() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn clone_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let s = ArenaStr::from_str_in(&"x".repeat(40), &arena);
     let _ = s.clone();
 }
@@ -751,14 +748,14 @@ fn clone_panics_with_the_error_message() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn add_panics_like_push_str() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let s = ArenaStr::from_str_in("abc", &arena);
     let _ = s + &"x".repeat(64);
 }
 
 #[test]
 fn add_and_add_assign_append() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let s = ArenaStr::from_str_in("a", &arena) + "b" + "é";
     assert_eq!(s, String::from("a") + "b" + "é");
     let mut t = s.clone();
@@ -770,7 +767,7 @@ fn add_and_add_assign_append() {
 #[test]
 fn equality_with_string_and_cow_and_borrow_mut() {
     use std::borrow::{BorrowMut, Cow};
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("abc", &arena);
     let (abc, abd) = (String::from("abc"), String::from("abd"));
     assert!(s == abc);
@@ -786,7 +783,7 @@ fn equality_with_string_and_cow_and_borrow_mut() {
 
 #[test]
 fn as_mut_vec_and_into_bytes_share_the_buffer() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::with_capacity_in(8, &arena);
     s.push_str("abc");
     let start = s.as_ptr();
@@ -801,7 +798,7 @@ fn as_mut_vec_and_into_bytes_share_the_buffer() {
 
 #[test]
 fn from_utf16_error_says_where_and_which() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let err = ArenaStr::from_utf16_in(&[0x61, 0x62, 0xDFFF], &arena).unwrap_err();
     assert_eq!(err.valid_up_to(), 2);
     assert_eq!(err.unpaired_surrogate(), 0xDFFF);
@@ -822,7 +819,7 @@ fn from_utf16_error_says_where_and_which() {
 fn edits_write_only_from_the_edit_on() {
     // A raw pointer to the first byte, taken before the edits, still reads
     // (and, under Miri, is still valid for) the unchanged prefix.
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut s = ArenaStr::with_capacity_in(64, &arena);
     s.push_str("prefix|tail");
     let first = s.as_mut_str().as_mut_ptr();
@@ -845,7 +842,7 @@ fn edits_write_only_from_the_edit_on() {
 fn extend_from_an_iterator_that_panics_keeps_what_it_pushed() {
     // `extend` calls the iterator between pushes: a panic there leaves the
     // chars pushed so far, each whole, and a string that still works.
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("a", &arena);
     let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         s.extend(['é', 'ß', 'x'].into_iter().enumerate().map(|(i, ch)| {

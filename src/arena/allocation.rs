@@ -21,7 +21,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let point = arena.try_alloc((1.0f32, 2.0f32))?;
     /// point.0 += 1.0;
     /// assert_eq!(*point, (2.0, 2.0));
@@ -45,7 +45,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let n = arena.alloc(41u64);
     /// *n += 1;
     /// assert_eq!(*n, 42);
@@ -68,7 +68,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let slot = arena.try_alloc_uninit::<u32>()?;
     /// let n = slot.write(5);
     /// assert_eq!(*n, 5);
@@ -105,7 +105,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let xs = arena.try_alloc_slice_copy(&[1, 2, 3])?;
     /// xs[0] = 10;
     /// assert_eq!(xs, &[10, 2, 3]);
@@ -135,7 +135,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// assert_eq!(arena.alloc_slice_copy(&[1u16, 2]), &[1, 2]);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -156,7 +156,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// assert_eq!(arena.try_alloc_slice_fill(3, 'x')?, &['x', 'x', 'x']);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -191,7 +191,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// assert_eq!(arena.alloc_slice_fill(2, 0.5f32), &[0.5, 0.5]);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -217,7 +217,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(1 << 16)?;
+    /// let arena = Arena::try_with_capacity(1 << 16)?;
     /// let grid = arena.try_alloc_with(|| [[0u8; 64]; 64])?;
     /// grid[3][4] = 7;
     /// assert_eq!(grid[3][4], 7);
@@ -242,7 +242,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let pair = arena.alloc_with(|| (1u32, 2.5f32));
     /// assert_eq!(*pair, (1, 2.5));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -268,7 +268,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let squares = arena.try_alloc_slice_fill_with(5, |i| (i * i) as u32)?;
     /// assert_eq!(squares, &[0, 1, 4, 9, 16]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -301,7 +301,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let ids = arena.alloc_slice_fill_with(3, |i| i as u16 + 10);
     /// assert_eq!(ids, &[10, 11, 12]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -338,7 +338,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let words = ["a", "bb", "ccc"];
     /// let lengths = arena.try_alloc_slice_fill_iter(words.iter().map(|w| w.len()))?;
     /// assert_eq!(lengths, &[1, 2, 3]);
@@ -382,7 +382,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let evens = arena.alloc_slice_fill_iter((0..4u8).map(|i| i * 2));
     /// assert_eq!(evens, &[0, 2, 4, 6]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -408,7 +408,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let slots = arena.try_alloc_slice_uninit::<u8>(4)?;
     /// assert_eq!(slots.len(), 4);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -441,7 +441,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let slots = arena.alloc_slice_uninit::<u32>(3);
     /// for (i, slot) in slots.iter_mut().enumerate() {
     ///     slot.write(i as u32);
@@ -466,7 +466,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(*arena.alloc_uninit::<u16>().write(9), 9);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -495,7 +495,7 @@ impl<'m> Arena<'m> {
     ///     y: f32,
     /// }
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let rect = arena.try_alloc_zeroed::<Rect>()?;
     /// assert_eq!(*rect, Rect { x: 0.0, y: 0.0 });
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -520,7 +520,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(*arena.alloc_zeroed::<[u32; 4]>(), [0; 4]);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -542,7 +542,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let grid = arena.try_alloc_slice_zeroed::<[f32; 2]>(0)?;
     /// assert!(grid.is_empty());
     /// let counts = arena.try_alloc_slice_zeroed::<u64>(100)?;
@@ -573,7 +573,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// assert_eq!(arena.alloc_slice_zeroed::<i16>(3), &[0, 0, 0]);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -594,7 +594,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let s = arena.try_alloc_str("héllo")?;
     /// s.make_ascii_uppercase();
     /// assert_eq!(s, "HéLLO");
@@ -619,7 +619,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// assert_eq!(arena.alloc_str("row 7"), "row 7");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -640,7 +640,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let bytes = arena.try_alloc_bytes(16)?;
     /// assert!(bytes.iter().all(|&b| b == 0));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -665,7 +665,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// assert_eq!(arena.alloc_bytes(3), &[0, 0, 0]);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -691,7 +691,7 @@ impl<'m> Arena<'m> {
     /// use arena_memory::Arena;
     /// use core::alloc::Layout;
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let ptr = arena.try_alloc_layout(Layout::from_size_align(24, 32).unwrap())?;
     /// assert_eq!(ptr.as_ptr() as usize % 32, 0);
     /// # Ok::<(), arena_memory::ArenaError>(())

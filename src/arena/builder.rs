@@ -5,7 +5,7 @@ use core::ptr::NonNull;
 
 use super::block::Backing;
 use super::growth::Growth;
-use super::Arena;
+use super::{unwrap, Arena};
 use crate::bumping;
 use crate::error::ArenaError;
 
@@ -16,10 +16,10 @@ use crate::error::ArenaError;
 /// ```
 /// use arena_memory::{Arena, ArenaError};
 ///
-/// let arena = Arena::builder().cache_line_size(128).with_capacity(4096)?;
+/// let arena = Arena::builder().cache_line_size(128).try_with_capacity(4096)?;
 /// assert_eq!(arena.cache_line_size(), 128);
 ///
-/// let err = Arena::builder().cache_line_size(3).with_capacity(4096).unwrap_err();
+/// let err = Arena::builder().cache_line_size(3).try_with_capacity(4096).unwrap_err();
 /// assert_eq!(err, ArenaError::InvalidCacheLineSize { size: 3 });
 /// # Ok::<(), ArenaError>(())
 /// ```
@@ -44,7 +44,7 @@ impl ArenaBuilder {
     /// ```
     /// use arena_memory::ArenaBuilder;
     ///
-    /// let arena = ArenaBuilder::new().with_capacity(100)?;
+    /// let arena = ArenaBuilder::new().try_with_capacity(100)?;
     /// assert_eq!(arena.cache_line_size(), ArenaBuilder::DEFAULT_CACHE_LINE_SIZE);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -64,7 +64,7 @@ impl ArenaBuilder {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::builder().cache_line_size(1).with_capacity(10)?;
+    /// let arena = Arena::builder().cache_line_size(1).try_with_capacity(10)?;
     /// assert_eq!(arena.capacity(), 10);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -82,7 +82,7 @@ impl ArenaBuilder {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(256)?;
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(256)?;
     /// let big = arena.alloc_bytes(4096); // more than the block
     /// assert_eq!(big.len(), 4096);
     /// assert_eq!(arena.growth(), Growth::UNLIMITED);
@@ -117,11 +117,11 @@ impl ArenaBuilder {
     /// use core::mem::MaybeUninit;
     ///
     /// let mut block = [MaybeUninit::uninit(); 512];
-    /// let arena = Arena::builder().cache_line_size(1).build(&mut block)?;
+    /// let arena = Arena::builder().cache_line_size(1).try_build(&mut block)?;
     /// assert_eq!(arena.capacity(), 512);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
-    pub fn build(self, memory: &mut [MaybeUninit<u8>]) -> Result<Arena<'_>, ArenaError> {
+    pub fn try_build(self, memory: &mut [MaybeUninit<u8>]) -> Result<Arena<'_>, ArenaError> {
         let cache_line = self.checked_cache_line()?;
         let len = memory.len();
         let block = NonNull::from(memory).cast::<u8>();
@@ -143,12 +143,12 @@ impl ArenaBuilder {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::builder().cache_line_size(256).with_capacity(1000)?;
+    /// let arena = Arena::builder().cache_line_size(256).try_with_capacity(1000)?;
     /// assert!(arena.capacity() >= 1000);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn with_capacity(self, bytes: usize) -> Result<Arena<'static>, ArenaError> {
+    pub fn try_with_capacity(self, bytes: usize) -> Result<Arena<'static>, ArenaError> {
         use super::block::OwnedBlock;
         use core::alloc::Layout;
 
@@ -173,6 +173,49 @@ impl ArenaBuilder {
                 Backing::Owned(block),
             )
         }
+    }
+}
+
+impl ArenaBuilder {
+    /// An arena over the caller's block, as [`try_build`](ArenaBuilder::try_build).
+    ///
+    /// # Panics
+    ///
+    /// When `try_build` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaBlock};
+    ///
+    /// let mut block = ArenaBlock::<256>::new();
+    /// let arena = Arena::builder().cache_line_size(32).build(&mut block);
+    /// assert_eq!(arena.capacity(), 256);
+    /// ```
+    #[track_caller]
+    pub fn build(self, memory: &mut [MaybeUninit<u8>]) -> Arena<'_> {
+        unwrap(self.try_build(memory))
+    }
+
+    /// An arena over an owned block, as
+    /// [`try_with_capacity`](ArenaBuilder::try_with_capacity).
+    ///
+    /// # Panics
+    ///
+    /// When `try_with_capacity` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(1024);
+    /// assert_eq!(arena.growth(), Growth::UNLIMITED);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[track_caller]
+    pub fn with_capacity(self, bytes: usize) -> Arena<'static> {
+        unwrap(self.try_with_capacity(bytes))
     }
 }
 

@@ -27,7 +27,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(100)?;
+    /// let arena = Arena::try_with_capacity(100)?;
     /// assert_eq!(arena.capacity(), arena.used() + arena.remaining());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -48,7 +48,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(100)?;
+    /// let arena = Arena::try_with_capacity(100)?;
     /// arena.alloc(1u8);
     /// arena.alloc(1u32); // 3 bytes of padding, then 4
     /// assert_eq!(arena.used(), 8);
@@ -70,7 +70,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// arena.alloc_bytes(60);
     /// assert_eq!(arena.remaining(), 4);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -91,10 +91,10 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(1024)?;
+    /// let arena = Arena::try_with_capacity(1024)?;
     /// arena.alloc_bytes(64);
     /// {
-    ///     let mut frame = arena.ephemeral()?;
+    ///     let mut frame = arena.try_ephemeral()?;
     ///     frame.alloc_bytes(100);
     ///     frame.reset();
     ///     frame.alloc_bytes(10);
@@ -124,7 +124,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(1024)?;
+    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(1024)?;
     /// arena.alloc_bytes(8000);
     /// arena.reset();
     /// assert_eq!(arena.recommended_capacity(), 10_048);
@@ -145,7 +145,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(arena.growth(), Growth::Fixed);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -161,7 +161,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64)?;
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(64)?;
     /// assert_eq!(arena.overflow_chunks(), 0);
     /// arena.alloc_bytes(100);
     /// assert_eq!(arena.overflow_chunks(), 1);
@@ -178,7 +178,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64)?;
+    /// let arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(64)?;
     /// arena.alloc_bytes(10_000);
     /// assert!(arena.overflow_bytes() >= 10_000);
     /// assert_eq!(arena.capacity(), 64 + arena.overflow_bytes());
@@ -196,7 +196,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64)?;
+    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(64)?;
     /// for _ in 0..10 {
     ///     arena.alloc_bytes(5000);
     ///     arena.reset();
@@ -215,7 +215,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// assert_eq!(Arena::with_capacity(8)?.cache_line_size(), 64);
+    /// assert_eq!(Arena::try_with_capacity(8)?.cache_line_size(), 64);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[inline]
@@ -231,8 +231,8 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(256)?;
-    /// let frame = arena.ephemeral()?;
+    /// let arena = Arena::try_with_capacity(256)?;
+    /// let frame = arena.try_ephemeral()?;
     /// assert!(arena.is_sealed());
     /// drop(frame);
     /// assert!(!arena.is_sealed());
@@ -253,7 +253,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let x = arena.alloc(1u32);
     /// assert!(arena.contains(x as *const u32 as *const u8));
     /// assert!(!arena.contains(&0u8));

@@ -21,7 +21,7 @@
 /// ```
 /// use arena_memory::{Arena, Growth};
 ///
-/// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(1024)?;
+/// let mut arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(1024)?;
 /// let big = arena.alloc_slice_fill(10_000, 1u8); // 10x the block: overflows
 /// assert_eq!(big.len(), 10_000);
 /// assert_eq!(arena.overflow_chunks(), 1);
@@ -62,7 +62,7 @@ impl Growth {
     /// ```
     /// use arena_memory::{Arena, ArenaError, Growth};
     ///
-    /// let arena = Arena::builder().growth(Growth::up_to(64 * 1024)).with_capacity(4096)?;
+    /// let arena = Arena::builder().growth(Growth::up_to(64 * 1024)).try_with_capacity(4096)?;
     /// assert!(arena.try_alloc_bytes(32 * 1024).is_ok()); // grows
     /// assert!(matches!(
     ///     arena.try_alloc_bytes(64 * 1024),

@@ -52,10 +52,10 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, ArenaError};
     ///
-    /// let arena = Arena::with_capacity(1024)?;
+    /// let arena = Arena::try_with_capacity(1024)?;
     /// let cache = arena.alloc_slice_fill(8, 0u32); // persistent
     /// {
-    ///     let mut frame = arena.ephemeral()?;
+    ///     let mut frame = arena.try_ephemeral()?;
     ///     assert_eq!(arena.try_alloc(1u8), Err(ArenaError::Sealed));
     ///     for i in 0..10u32 {
     ///         let scratch = frame.alloc_slice_fill(64, i);
@@ -67,8 +67,31 @@ impl<'m> Arena<'m> {
     /// assert!(arena.try_alloc(1u8).is_ok()); // the child is gone
     /// # Ok::<(), ArenaError>(())
     /// ```
-    pub fn ephemeral(&self) -> Result<Arena<'_>, ArenaError> {
-        self.ephemeral_with(Growth::Fixed)
+    pub fn try_ephemeral(&self) -> Result<Arena<'_>, ArenaError> {
+        self.try_ephemeral_with(Growth::Fixed)
+    }
+
+    /// Makes a child over the rest of the block, as [`try_ephemeral`](Arena::try_ephemeral).
+    ///
+    /// # Panics
+    ///
+    /// When `try_ephemeral` would return an error ([`ArenaError::Sealed`]: a
+    /// child of this arena is alive), with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::with_capacity(1024);
+    /// let frame = arena.ephemeral();
+    /// assert!(arena.is_sealed());
+    /// drop(frame);
+    /// assert!(!arena.is_sealed());
+    /// ```
+    #[track_caller]
+    pub fn ephemeral(&self) -> Arena<'_> {
+        unwrap(self.try_ephemeral())
     }
 
     /// As [`ephemeral`](Arena::ephemeral), but the child grows without a
@@ -88,9 +111,9 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let settings = arena.alloc([1u8; 16]); // persistent, never moved
-    /// let mut frame = arena.ephemeral_growing()?;
+    /// let mut frame = arena.try_ephemeral_growing()?;
     /// assert_eq!(frame.growth(), Growth::UNLIMITED);
     /// let rows = frame.alloc_slice_fill(10_000, 0u32); // 10x the block
     /// assert_eq!(rows.len(), 10_000);
@@ -102,8 +125,32 @@ impl<'m> Arena<'m> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn ephemeral_growing(&self) -> Result<Arena<'_>, ArenaError> {
-        self.ephemeral_with(Growth::UNLIMITED)
+    pub fn try_ephemeral_growing(&self) -> Result<Arena<'_>, ArenaError> {
+        self.try_ephemeral_with(Growth::UNLIMITED)
+    }
+
+    /// Makes a growing child, as [`try_ephemeral_growing`](Arena::try_ephemeral_growing).
+    ///
+    /// # Panics
+    ///
+    /// When `try_ephemeral_growing` would return an error ([`ArenaError::Sealed`]: a
+    /// child of this arena is alive), with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::with_capacity(1024);
+    /// let frame = arena.ephemeral_growing();
+    /// assert!(arena.is_sealed());
+    /// drop(frame);
+    /// assert!(!arena.is_sealed());
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[track_caller]
+    pub fn ephemeral_growing(&self) -> Arena<'_> {
+        unwrap(self.try_ephemeral_growing())
     }
 
     /// A child with the given [`Growth`] policy: [`ephemeral`](Arena::ephemeral)
@@ -120,8 +167,8 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, ArenaError, Growth};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
-    /// let frame = arena.ephemeral_with(Growth::up_to(16 * 1024))?;
+    /// let arena = Arena::try_with_capacity(4096)?;
+    /// let frame = arena.try_ephemeral_with(Growth::up_to(16 * 1024))?;
     /// assert!(frame.try_alloc_bytes(8 * 1024).is_ok()); // past the block: grows
     /// assert!(matches!(
     ///     frame.try_alloc_bytes(16 * 1024),
@@ -129,7 +176,7 @@ impl<'m> Arena<'m> {
     /// ));
     /// # Ok::<(), ArenaError>(())
     /// ```
-    pub fn ephemeral_with(&self, growth: Growth) -> Result<Arena<'_>, ArenaError> {
+    pub fn try_ephemeral_with(&self, growth: Growth) -> Result<Arena<'_>, ArenaError> {
         self.unseal_if_child_dropped()?;
         let cur = self.cur.get();
         let (_, region_end) = self.region.get();
@@ -156,6 +203,29 @@ impl<'m> Arena<'m> {
         ))
     }
 
+    /// Makes a child with a growth policy, as [`try_ephemeral_with`](Arena::try_ephemeral_with).
+    ///
+    /// # Panics
+    ///
+    /// When `try_ephemeral_with` would return an error ([`ArenaError::Sealed`]: a
+    /// child of this arena is alive), with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, Growth};
+    ///
+    /// let arena = Arena::with_capacity(1024);
+    /// let frame = arena.ephemeral_with(Growth::Fixed);
+    /// assert!(arena.is_sealed());
+    /// drop(frame);
+    /// assert!(!arena.is_sealed());
+    /// ```
+    #[track_caller]
+    pub fn ephemeral_with(&self, growth: Growth) -> Arena<'_> {
+        unwrap(self.try_ephemeral_with(growth))
+    }
+
     fn seal(&self) {
         self.sealed.set(true);
         self.limit.set(self.cur.get());
@@ -174,7 +244,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::Arena;
     ///
-    /// let mut arena = Arena::with_capacity(256)?;
+    /// let mut arena = Arena::try_with_capacity(256)?;
     /// arena.alloc_bytes(200);
     /// assert_eq!(arena.used(), 200);
     /// arena.reset();
@@ -272,7 +342,7 @@ impl<'m> Arena<'m> {
     /// ```
     /// use arena_memory::{Arena, Growth};
     ///
-    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(4096)?;
+    /// let mut arena = Arena::builder().growth(Growth::UNLIMITED).try_with_capacity(4096)?;
     /// arena.alloc_bytes(100_000);
     /// arena.reset();
     /// assert!(arena.capacity() >= 100_000);

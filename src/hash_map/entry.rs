@@ -23,7 +23,7 @@ use crate::error::ArenaError;
 /// use arena_memory::hash_map::Entry;
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map = ArenaHashMap::new_in(&arena);
 /// map.insert(1u32, 10u32);
 /// match map.entry(2) {
@@ -50,7 +50,7 @@ pub enum Entry<'m, 'a, K, V, S = DefaultHashBuilder> {
 /// use arena_memory::hash_map::Entry;
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map = ArenaHashMap::from_iter_in([(1u32, 10u32)], &arena);
 /// if let Entry::Occupied(mut present) = map.entry(1) {
 ///     assert_eq!(present.insert(11), 10);
@@ -71,7 +71,7 @@ pub struct OccupiedEntry<'m, 'a, K, V, S = DefaultHashBuilder> {
 /// use arena_memory::hash_map::Entry;
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map = ArenaHashMap::new_in(&arena);
 /// if let Entry::Vacant(vacant) = map.entry(7u32) {
 ///     assert_eq!(vacant.key(), &7);
@@ -112,7 +112,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u32, u32>::new_in(&arena);
     /// assert_eq!(map.entry(5).key(), &5);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -132,7 +132,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut hits = ArenaHashMap::new_in(&arena);
     /// for page in ["a", "b", "a"] {
     ///     hits.entry(page).and_modify(|n| *n += 1).or_insert(1u32);
@@ -164,7 +164,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// *map.entry(1u8).try_or_insert(10u32)? += 1;
     /// *map.entry(1).try_or_insert(10)? += 1;
@@ -188,7 +188,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// *map.entry("x").or_insert(0i32) -= 3;
     /// assert_eq!(map["x"], -3);
@@ -213,7 +213,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// let width = map.entry(3u32).try_or_insert_with(|| 3.0f32 * 8.0)?;
     /// assert_eq!(*width, 24.0);
@@ -236,7 +236,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// map.entry(1u8).or_insert_with(|| 'a');
     /// map.entry(1).or_insert_with(|| unreachable!());
@@ -262,7 +262,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut squares = ArenaHashMap::new_in(&arena);
     /// assert_eq!(*squares.entry(9u64).try_or_insert_with_key(|&n| n * n)?, 81);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -290,7 +290,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut lengths = ArenaHashMap::new_in(&arena);
     /// assert_eq!(*lengths.entry("four").or_insert_with_key(|k| k.len()), 4);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -312,7 +312,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut counts = ArenaHashMap::<char, u32>::new_in(&arena);
     /// *counts.entry('a').try_or_default()? += 1;
     /// assert_eq!(counts[&'a'], 1);
@@ -338,7 +338,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut counts = ArenaHashMap::<&str, u32>::new_in(&arena);
     /// for word in ["to", "be", "or", "not", "to", "be"] {
     ///     *counts.entry(word).or_default() += 1;
@@ -381,7 +381,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 'a')], &arena);
     /// let Entry::Occupied(present) = map.entry(1) else { unreachable!() };
     /// assert_eq!(present.key(), &1);
@@ -400,7 +400,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 'a')], &arena);
     /// let Entry::Occupied(present) = map.entry(1) else { unreachable!() };
     /// assert_eq!(present.get(), &'a');
@@ -420,7 +420,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 10u32)], &arena);
     /// if let Entry::Occupied(mut present) = map.entry(1) {
     ///     *present.get_mut() += 1;
@@ -442,7 +442,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 10u32)], &arena);
     /// let Entry::Occupied(present) = map.entry(1) else { unreachable!() };
     /// let value = present.into_mut();
@@ -463,7 +463,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 10u32)], &arena);
     /// let Entry::Occupied(mut present) = map.entry(1) else { unreachable!() };
     /// assert_eq!(present.insert(20), 10);
@@ -483,7 +483,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 10u32)], &arena);
     /// let Entry::Occupied(present) = map.entry(1) else { unreachable!() };
     /// assert_eq!(present.remove(), 10);
@@ -503,7 +503,7 @@ impl<'m, 'a, K, V, S> OccupiedEntry<'m, 'a, K, V, S> {
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::from_iter_in([(1u8, 10u32)], &arena);
     /// let Entry::Occupied(present) = map.entry(1) else { unreachable!() };
     /// assert_eq!(present.remove_entry(), (1, 10));
@@ -556,7 +556,7 @@ where
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// let Entry::Vacant(vacant) = map.entry(4) else { unreachable!() };
     /// assert_eq!(vacant.key(), &4);
@@ -578,7 +578,7 @@ where
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// let Entry::Vacant(vacant) = map.entry(4) else { unreachable!() };
     /// assert_eq!(vacant.into_key(), 4);
@@ -608,9 +608,9 @@ where
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
-    /// let frame = arena.ephemeral()?; // sealed: the empty map cannot grow
+    /// let frame = arena.try_ephemeral()?; // sealed: the empty map cannot grow
     /// let Entry::Vacant(vacant) = map.entry(4) else { unreachable!() };
     /// assert_eq!(vacant.try_insert(1), Err(ArenaError::CollectionFull { capacity: 0 }));
     /// drop(frame);
@@ -636,7 +636,7 @@ where
     /// use arena_memory::hash_map::Entry;
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::new_in(&arena);
     /// if let Entry::Vacant(vacant) = map.entry(4u8) {
     ///     *vacant.insert(1u8) += 1;

@@ -79,7 +79,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// let entries: Vec<_> = map.iter().collect();
@@ -100,7 +100,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// for (_, v) in &mut map {
@@ -122,7 +122,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// assert_eq!(map.keys().collect::<Vec<_>>(), [&1]);
@@ -141,7 +141,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// assert_eq!(map.values().collect::<Vec<_>>(), [&2]);
@@ -160,7 +160,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// map.values_mut().for_each(|v| *v *= 5);
@@ -231,7 +231,7 @@ wrap_table_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::from_iter_in([(1u8, 2u8)], &arena);
     /// let entries: Vec<(u8, u8)> = map.into_iter().collect();
     /// assert_eq!(entries, [(1, 2)]);
@@ -250,7 +250,7 @@ wrap_table_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::from_iter_in([(1u8, 2u8)], &arena);
     /// assert_eq!(map.into_keys().collect::<Vec<_>>(), [1]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -268,7 +268,7 @@ wrap_table_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::from_iter_in([(1u8, 2u8)], &arena);
     /// assert_eq!(map.into_values().collect::<Vec<_>>(), [2]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -286,7 +286,7 @@ wrap_table_iter! {
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map = ArenaHashMap::from_iter_in([(1u8, 2u8), (3, 4)], &arena);
 /// let mut drain = map.drain();
 /// assert_eq!(drain.len(), 2);
@@ -361,7 +361,7 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Drain<'_, '_, K, V> {
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map = ArenaHashMap::from_iter_in([(1u8, 2u8), (3, 4)], &arena);
 /// let taken: Vec<_> = map.extract_if(|&k, _| k == 3).collect();
 /// assert_eq!(taken, [(3, 4)]);

@@ -20,7 +20,7 @@ use super::ArenaStr;
 /// ```
 /// use arena_memory::{Arena, ArenaStr};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let mut s = ArenaStr::from_str_in("α is alpha", &arena);
 /// let mut drain = s.drain(..3);
 /// assert_eq!(drain.next(), Some('α'));
@@ -60,7 +60,7 @@ impl<'s, 'a> Drain<'s, 'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("abc", &arena);
     /// let mut drain = s.drain(..);
     /// drain.next_back();

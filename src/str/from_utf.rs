@@ -15,7 +15,7 @@ use crate::vec::ArenaVec;
 /// ```
 /// use arena_memory::{Arena, ArenaStr, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let bytes = ArenaVec::from_slice_in(&[b'o', b'k', 0xFF], &arena);
 /// let err = ArenaStr::from_utf8_in(bytes).unwrap_err();
 /// assert_eq!(err.utf8_error().valid_up_to(), 2);
@@ -38,7 +38,7 @@ impl<'a> FromUtf8Error<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let err = ArenaStr::from_utf8_in(ArenaVec::from_slice_in(&[0xC3], &arena)).unwrap_err();
     /// assert_eq!(err.as_bytes(), [0xC3]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -54,7 +54,7 @@ impl<'a> FromUtf8Error<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let bytes = ArenaVec::from_slice_in(&[b'a', 0x80], &arena);
     /// let start = bytes.as_ptr();
     /// let bytes = ArenaStr::from_utf8_in(bytes).unwrap_err().into_bytes();
@@ -72,7 +72,7 @@ impl<'a> FromUtf8Error<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let err = ArenaStr::from_utf8_in(ArenaVec::from_slice_in(b"ab\xFFc", &arena)).unwrap_err();
     /// assert_eq!(err.utf8_error().valid_up_to(), 2);
     /// assert_eq!(err.utf8_error().error_len(), Some(1));
@@ -104,7 +104,7 @@ impl core::error::Error for FromUtf8Error<'_> {}
 /// ```
 /// use arena_memory::{Arena, ArenaStr};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let err = ArenaStr::from_utf16_in(&[0x61, 0xD800, 0x62], &arena).unwrap_err();
 /// assert_eq!(err.valid_up_to(), 1);
 /// assert_eq!(err.unpaired_surrogate(), 0xD800);
@@ -126,7 +126,7 @@ impl FromUtf16Error {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// // '😀' is two code units; the lone low surrogate follows it.
     /// let err = ArenaStr::from_utf16_in(&[0xD83D, 0xDE00, 0xDC00], &arena).unwrap_err();
     /// assert_eq!(err.valid_up_to(), 2);
@@ -143,7 +143,7 @@ impl FromUtf16Error {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let err = ArenaStr::from_utf16_in(&[0xDC00], &arena).unwrap_err();
     /// assert_eq!(err.unpaired_surrogate(), 0xDC00);
     /// # Ok::<(), arena_memory::ArenaError>(())
