@@ -65,7 +65,7 @@ impl<'a> ArenaStr<'a> {
     ///
     /// # Errors
     ///
-    /// As for [`ArenaVec::with_capacity_in`].
+    /// As for [`ArenaVec::try_with_capacity_in`].
     ///
     /// # Examples
     ///
@@ -83,7 +83,7 @@ impl<'a> ArenaStr<'a> {
         arena: &'a Arena<'a>,
     ) -> Result<ArenaStr<'a>, ArenaError> {
         Ok(ArenaStr {
-            bytes: ArenaVec::with_capacity_in(capacity, arena)?,
+            bytes: ArenaVec::try_with_capacity_in(capacity, arena)?,
         })
     }
 

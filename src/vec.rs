@@ -65,7 +65,7 @@ use crate::pod::ArenaPod;
 /// assert_eq!(ids, [1, 2, 3]);
 ///
 /// // A fixed-capacity array in the persistent region.
-/// let mut cache = ArenaVec::<u64>::with_capacity_in(2, &arena)?;
+/// let mut cache = ArenaVec::<u64>::try_with_capacity_in(2, &arena)?;
 /// let frame = arena.ephemeral()?;
 /// cache.push(10);
 /// cache.push(20);
@@ -124,13 +124,13 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     ///
     /// let arena = Arena::with_capacity(1024)?;
     /// arena.alloc(1u8);
-    /// let v = ArenaVec::<u32>::with_capacity_in(10, &arena)?;
+    /// let v = ArenaVec::<u32>::try_with_capacity_in(10, &arena)?;
     /// assert_eq!(v.capacity(), 10);
     /// assert_eq!(v.as_ptr() as usize % arena.cache_line_size(), 0);
-    /// assert!(ArenaVec::<u32>::with_capacity_in(1000, &arena).is_err());
+    /// assert!(ArenaVec::<u32>::try_with_capacity_in(1000, &arena).is_err());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
-    pub fn with_capacity_in(
+    pub fn try_with_capacity_in(
         capacity: usize,
         arena: &'a Arena<'a>,
     ) -> Result<ArenaVec<'a, T>, ArenaError> {
@@ -142,11 +142,35 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         })
     }
 
+    /// An empty vector with room for exactly `capacity` elements, as
+    /// [`try_with_capacity_in`](ArenaVec::try_with_capacity_in).
+    ///
+    /// # Panics
+    ///
+    /// When `try_with_capacity_in` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::with_capacity(1024)?;
+    /// let mut v = ArenaVec::<u16>::with_capacity_in(8, &arena);
+    /// assert_eq!(v.capacity(), 8);
+    /// v.push(1);
+    /// assert_eq!(v, [1]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn with_capacity_in(capacity: usize, arena: &'a Arena<'a>) -> ArenaVec<'a, T> {
+        unwrap(Self::try_with_capacity_in(capacity, arena))
+    }
+
     /// A vector holding a copy of `src`, with capacity `src.len()`.
     ///
     /// # Errors
     ///
-    /// As for [`with_capacity_in`](ArenaVec::with_capacity_in).
+    /// As for [`try_with_capacity_in`](ArenaVec::try_with_capacity_in).
     ///
     /// # Examples
     ///
@@ -299,7 +323,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// use arena_memory::{Arena, ArenaVec};
     ///
     /// let arena = Arena::with_capacity(256)?;
-    /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena)?;
+    /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena);
     /// assert_eq!(v.capacity(), 3);
     /// v.extend_from_slice(&[1, 2, 3, 4]);
     /// assert!(v.capacity() >= 4);
@@ -420,7 +444,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// use arena_memory::{Arena, ArenaVec};
     ///
     /// let arena = Arena::with_capacity(256)?;
-    /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena)?;
+    /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena);
     /// v.extend_from_slice(b"abc");
     /// let frozen: &mut [u8] = v.into_slice();
     /// assert_eq!(frozen, b"abc");

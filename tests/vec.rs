@@ -185,7 +185,7 @@ fn a_vector_that_is_not_the_most_recent_allocation_moves_and_keeps_its_elements(
 #[test]
 fn growth_of_a_persistent_vector_in_a_sealed_arena_fails_and_changes_nothing() {
     let arena = Arena::with_capacity(4096).unwrap();
-    let mut vec = ArenaVec::<u32>::with_capacity_in(3, &arena).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(3, &arena);
     let mut frame = arena.ephemeral().unwrap();
     vec.push(1);
     vec.extend_from_slice(&[2, 3]);
@@ -216,7 +216,7 @@ fn growth_of_a_persistent_vector_in_a_sealed_arena_fails_and_changes_nothing() {
 #[should_panic(expected = "arena is sealed")]
 fn push_panics_with_the_error_message() {
     let arena = Arena::with_capacity(256).unwrap();
-    let mut vec = ArenaVec::<u8>::with_capacity_in(1, &arena).unwrap();
+    let mut vec = ArenaVec::<u8>::with_capacity_in(1, &arena);
     let _frame = arena.ephemeral().unwrap();
     vec.push(1);
     vec.push(2);
@@ -254,7 +254,7 @@ fn explicit_capacity_starts_on_a_cache_line() {
             .with_capacity(4096)
             .unwrap();
         arena.alloc(1u8);
-        let vec = ArenaVec::<u8>::with_capacity_in(5, &arena).unwrap();
+        let vec = ArenaVec::<u8>::with_capacity_in(5, &arena);
         assert_eq!(vec.as_ptr() as usize % line, 0);
         assert_eq!(vec.capacity(), 5);
         assert_eq!(arena.used(), line + 5);
@@ -264,7 +264,7 @@ fn explicit_capacity_starts_on_a_cache_line() {
 #[test]
 fn capacity_zero_and_empty_sources_allocate_nothing() {
     let arena = Arena::with_capacity(64).unwrap();
-    let a = ArenaVec::<u64>::with_capacity_in(0, &arena).unwrap();
+    let a = ArenaVec::<u64>::with_capacity_in(0, &arena);
     let b = ArenaVec::<u64>::try_from_slice_in(&[], &arena).unwrap();
     let c = ArenaVec::<u64>::try_from_iter_in(std::iter::empty(), &arena).unwrap();
     assert_eq!(arena.used(), 0);
@@ -276,7 +276,7 @@ fn capacity_zero_and_empty_sources_allocate_nothing() {
 fn impossible_sizes_are_size_overflow() {
     let arena = Arena::with_capacity(64).unwrap();
     assert_eq!(
-        ArenaVec::<u64>::with_capacity_in(usize::MAX / 4, &arena).unwrap_err(),
+        ArenaVec::<u64>::try_with_capacity_in(usize::MAX / 4, &arena).unwrap_err(),
         ArenaError::SizeOverflow
     );
     let mut vec = ArenaVec::<u64>::from_slice_in(&[1], &arena);
@@ -306,7 +306,7 @@ fn zero_sized_elements_never_allocate() {
 #[test]
 fn into_slice_gives_the_unused_tail_back() {
     let arena = Arena::with_capacity(1024).unwrap();
-    let mut vec = ArenaVec::<u32>::with_capacity_in(100, &arena).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(100, &arena);
     vec.extend_from_slice(&[1, 2, 3]);
     let frozen = vec.into_slice();
     assert_eq!(arena.used(), 12);
@@ -320,7 +320,7 @@ fn into_slice_gives_the_unused_tail_back() {
 #[test]
 fn into_slice_of_an_older_vector_keeps_its_buffer() {
     let arena = Arena::with_capacity(1024).unwrap();
-    let mut vec = ArenaVec::<u32>::with_capacity_in(10, &arena).unwrap();
+    let mut vec = ArenaVec::<u32>::with_capacity_in(10, &arena);
     vec.push(1);
     arena.alloc(0u8);
     let used = arena.used();
