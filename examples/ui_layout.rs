@@ -228,7 +228,7 @@ fn run_arena(options: &Options, arena_bytes: usize) -> Result<(Run, ArenaFigures
             context: what,
         }
     };
-    let arena = Arena::with_capacity(arena_bytes).map_err(context("making the arena"))?;
+    let arena = Arena::try_with_capacity(arena_bytes).map_err(context("making the arena"))?;
     let requested = Capacities::for_elements(dashboard::elements_for(rows));
     let mut engine = Engine::new_in(requested, &arena).map_err(context(
         "making the persistent maps (the bounds map and the text cache)",
@@ -236,7 +236,7 @@ fn run_arena(options: &Options, arena_bytes: usize) -> Result<(Run, ArenaFigures
     let persistent = arena.used();
     let map_sizes = engine.map_sizes();
     let mut frame = arena
-        .ephemeral()
+        .try_ephemeral()
         .map_err(context("making the ephemeral region"))?;
 
     let mut run = Run::new(options.frames);

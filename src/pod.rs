@@ -220,7 +220,7 @@ unsafe impl<T: ArenaPod, const N: usize> ArenaPod for [T; N] {}
 ///     color: [u8; 4],
 /// }
 ///
-/// let arena = Arena::with_capacity(256)?;
+/// let arena = Arena::try_with_capacity(256)?;
 /// let v = arena.alloc(Vertex { x: 1.0, y: 0.0, color: [255, 0, 0, 255] });
 /// let bytes = bytes_of(v);
 /// assert_eq!(bytes.len(), 12);
@@ -241,7 +241,7 @@ pub fn bytes_of<T: ArenaPod>(value: &T) -> &[u8] {
 /// ```
 /// use arena_memory::{bytes_of_slice, Arena};
 ///
-/// let arena = Arena::with_capacity(256)?;
+/// let arena = Arena::try_with_capacity(256)?;
 /// let xs = arena.alloc_slice_copy(&[1u16, 0x0203]);
 /// assert_eq!(bytes_of_slice(xs), [1u16.to_ne_bytes(), 0x0203u16.to_ne_bytes()].concat());
 /// # Ok::<(), arena_memory::ArenaError>(())

@@ -62,7 +62,7 @@ use crate::pod::ArenaPod;
 /// ```
 /// use arena_memory::{Arena, ArenaError, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(1024)?;
+/// let arena = Arena::try_with_capacity(1024)?;
 /// let mut ids = ArenaVec::new_in(&arena);
 /// for id in [3u32, 1, 2] {
 ///     ids.try_push(id)?;
@@ -72,7 +72,7 @@ use crate::pod::ArenaPod;
 ///
 /// // A fixed-capacity array in the persistent region.
 /// let mut cache = ArenaVec::<u64>::try_with_capacity_in(2, &arena)?;
-/// let frame = arena.ephemeral()?;
+/// let frame = arena.try_ephemeral()?;
 /// cache.push(10);
 /// cache.push(20);
 /// assert_eq!(cache.try_push(30), Err(ArenaError::Sealed));
@@ -97,7 +97,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::<u8>::new_in(&arena);
     /// assert!(v.is_empty());
     /// assert_eq!(v.capacity(), 0);
@@ -130,7 +130,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(1024)?;
+    /// let arena = Arena::try_with_capacity(1024)?;
     /// arena.alloc(1u8);
     /// let v = ArenaVec::<u32>::try_with_capacity_in(16, &arena)?;
     /// assert_eq!(v.capacity(), 16);
@@ -172,7 +172,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(1024)?;
+    /// let arena = Arena::try_with_capacity(1024)?;
     /// let mut v = ArenaVec::<u16>::with_capacity_in(8, &arena);
     /// assert_eq!(v.capacity(), 8);
     /// v.push(1);
@@ -195,7 +195,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::try_from_slice_in(&[1u8, 2, 3], &arena)?;
     /// assert_eq!(v, [1, 2, 3]);
     /// assert!(ArenaVec::try_from_slice_in(&[0u8; 100], &arena).is_err());
@@ -226,7 +226,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&['a', 'b'], &arena);
     /// assert_eq!(v, ['a', 'b']);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -250,7 +250,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let squares = ArenaVec::try_from_iter_in((1..=4u32).map(|n| n * n), &arena)?;
     /// assert_eq!(squares, [1, 4, 9, 16]);
     /// assert!(ArenaVec::try_from_iter_in(0..1000u64, &arena).is_err());
@@ -281,7 +281,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let evens = ArenaVec::from_iter_in((0..10u8).filter(|n| n % 2 == 0), &arena);
     /// assert_eq!(evens, [0, 2, 4, 6, 8]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -303,7 +303,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// assert_eq!(v.len(), 3);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -320,7 +320,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// assert!(v.is_empty());
     /// v.push(1u8);
@@ -340,7 +340,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena);
     /// assert_eq!(v.capacity(), 3);
     /// v.extend_from_slice(&[1, 2, 3, 4]);
@@ -359,7 +359,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::<u8>::new_in(&arena);
     /// assert!(core::ptr::eq(v.arena(), &arena));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -378,7 +378,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// assert_eq!(v.as_slice(), &[1, 2]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -400,7 +400,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// v.as_mut_slice()[0] = 5;
     /// assert_eq!(v, [5, 2]);
@@ -421,7 +421,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[7u16], &arena);
     /// // SAFETY: the vector holds one element.
     /// assert_eq!(unsafe { *v.as_ptr() }, 7);
@@ -440,7 +440,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[7u16], &arena);
     /// // SAFETY: the vector holds one element.
     /// unsafe { *v.as_mut_ptr() = 8 };
@@ -461,7 +461,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena);
     /// v.extend_from_slice(b"abc");
     /// let frozen: &mut [u8] = v.into_slice();
@@ -493,7 +493,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u64>::new_in(&arena);
     /// v.try_reserve(10)?;
     /// assert!(v.capacity() >= 10);
@@ -522,7 +522,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::new_in(&arena);
     /// v.reserve(50);
     /// assert!(v.capacity() >= 50);
@@ -548,7 +548,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.try_push(1u64)?;
     /// while v.try_push(2).is_ok() {}
@@ -587,7 +587,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.push('x');
     /// assert_eq!(v, ['x']);
@@ -615,7 +615,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 3], &arena);
     /// v.try_insert(1, 2)?;
     /// assert_eq!(v, [1, 2, 3]);
@@ -656,7 +656,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[2, 3], &arena);
     /// v.insert(0, 1);
     /// assert_eq!(v, [1, 2, 3]);
@@ -679,7 +679,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_extend_from_slice(&[2, 3])?;
     /// assert_eq!(v, [1, 2, 3]);
@@ -705,7 +705,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.extend_from_slice(b"hi");
     /// assert_eq!(v, *b"hi");
@@ -743,7 +743,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_resize(3, 0)?;
     /// assert_eq!(v, [1, 0, 0]);
@@ -781,7 +781,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.resize(2, 'z');
     /// assert_eq!(v, ['z', 'z']);
@@ -812,7 +812,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::from_slice_in(&[7u32], &arena);
     /// v.try_resize_zeroed(4)?;
     /// assert_eq!(v, [7, 0, 0, 0]);
@@ -853,7 +853,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v: ArenaVec<'_, f32> = ArenaVec::new_in(&arena);
     /// v.resize_zeroed(3);
     /// assert_eq!(v, [0.0; 3]);
@@ -875,7 +875,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let v = ArenaVec::from_slice_in(&[1u16, 0x0203], &arena);
     /// assert_eq!(v.as_bytes().len(), 4);
     /// assert_eq!(v.as_bytes(), bytemuck::cast_slice::<u16, u8>(&[1, 0x0203]));
@@ -901,7 +901,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// assert_eq!(v.pop(), Some(2));
     /// assert_eq!(v.pop(), Some(1));
@@ -927,7 +927,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// assert_eq!(v.remove(0), 1);
     /// assert_eq!(v, [2, 3]);
@@ -959,7 +959,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
     /// assert_eq!(v.swap_remove(0), 1);
     /// assert_eq!(v, [4, 2, 3]);
@@ -987,7 +987,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// v.truncate(1);
     /// assert_eq!(v, [1]);
@@ -1009,7 +1009,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// v.clear();
     /// assert!(v.is_empty());
@@ -1028,7 +1028,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5], &arena);
     /// v.retain(|&n| n % 2 == 1);
     /// assert_eq!(v, [1, 3, 5]);
@@ -1213,7 +1213,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::try_from_elem_in(7u8, 3, &arena)?;
     /// assert_eq!(v, [7, 7, 7]);
     /// assert!(ArenaVec::try_from_elem_in(0u64, 100, &arena).is_err());
@@ -1252,7 +1252,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_elem_in('-', 2, &arena);
     /// assert_eq!(v, ['-', '-']);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -1273,7 +1273,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1u8, 2, 3], &arena);
     /// let copy = v.try_clone()?;
     /// assert_eq!(copy, v);
@@ -1301,7 +1301,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_reserve_exact(5)?;
     /// assert_eq!(v.capacity(), 6);
@@ -1330,7 +1330,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::<u16>::new_in(&arena);
     /// v.reserve_exact(3);
     /// assert_eq!(v.capacity(), 3);
@@ -1352,7 +1352,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena);
     /// v.extend_from_slice(b"abc");
     /// v.shrink_to_fit();
@@ -1379,7 +1379,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u32>::with_capacity_in(20, &arena);
     /// v.push(1);
     /// v.shrink_to(5);
@@ -1402,7 +1402,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::<u8>::with_capacity_in(4, &arena);
     /// v.push(1);
     /// let spare = v.spare_capacity_mut();
@@ -1441,7 +1441,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// // SAFETY: 1 <= capacity, and shrinking initialises nothing new.
     /// unsafe { v.set_len(1) };
@@ -1473,7 +1473,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u64, 2, 3], &arena);
     /// v.try_extend_from_within(1..)?;
     /// assert_eq!(v, [1, 2, 3, 2, 3]);
@@ -1517,7 +1517,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&['a', 'b'], &arena);
     /// v.extend_from_within(..1);
     /// assert_eq!(v, ['a', 'b', 'a']);
@@ -1541,7 +1541,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut a = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// let mut b = ArenaVec::from_slice_in(&[3], &arena);
     /// a.try_append(&mut b)?;
@@ -1580,7 +1580,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut a = ArenaVec::from_slice_in(&[1], &arena);
     /// let mut b = ArenaVec::from_slice_in(&[2, 3], &arena);
     /// a.append(&mut b);
@@ -1608,7 +1608,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[0u32], &arena);
     /// let mut next = 0;
     /// v.try_resize_with(4, || { next += 10; next })?;
@@ -1656,7 +1656,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::<u8>::new_in(&arena);
     /// v.resize_with(3, Default::default);
     /// assert_eq!(v, [0u8; 3]);
@@ -1682,7 +1682,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5], &arena);
     /// let middle: Vec<i32> = v.drain(1..4).collect();
     /// assert_eq!(middle, [2, 3, 4]);
@@ -1708,7 +1708,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5, 6], &arena);
     /// let evens: Vec<u8> = v.extract_if(..4, |n| *n % 2 == 0).collect();
     /// assert_eq!(evens, [2, 4]);
@@ -1733,7 +1733,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
     /// assert_eq!(v.pop_if(|n| *n % 2 == 0), Some(4));
     /// assert_eq!(v.pop_if(|n| *n % 2 == 0), None);
@@ -1765,7 +1765,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
     /// v.retain_mut(|n| {
     ///     *n *= 10;
@@ -1843,7 +1843,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 1, 2, 3, 3, 3, 1], &arena);
     /// v.dedup();
     /// assert_eq!(v, [1, 2, 3, 1]);
@@ -1864,7 +1864,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[10, 11, 20, 21, 12], &arena);
     /// v.dedup_by_key(|n| *n / 10);
     /// assert_eq!(v, [10, 20, 12]);
@@ -1886,7 +1886,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&['a', 'A', 'b', 'B', 'b'], &arena);
     /// v.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     /// assert_eq!(v, ['a', 'b']);
@@ -1967,7 +1967,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8, 2, 3, 4], &arena);
     /// let tail = v.try_split_off(1)?;
     /// assert_eq!((v.as_slice(), tail.as_slice()), (&[1][..], &[2, 3, 4][..]));
@@ -2004,7 +2004,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&['a', 'b', 'c'], &arena);
     /// let tail = v.split_off(2);
     /// assert_eq!((v.len(), tail.len()), (2, 1));
@@ -2029,7 +2029,7 @@ impl<'a, T: Copy, const N: usize> ArenaVec<'a, [T; N]> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let pairs = ArenaVec::from_slice_in(&[[1, 2], [3, 4]], &arena);
     /// let flat = pairs.into_flattened();
     /// assert_eq!(flat, [1, 2, 3, 4]);
@@ -2094,7 +2094,7 @@ const _: () = {
 /// use std::io::Write;
 /// use arena_memory::{Arena, ArenaError, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(16)?;
+/// let arena = Arena::try_with_capacity(16)?;
 /// let mut out = ArenaVec::<u8>::new_in(&arena);
 /// write!(out, "{}-{}", 1, 2).unwrap();
 /// assert_eq!(out, *b"1-2");
@@ -2139,7 +2139,7 @@ impl std::io::Write for ArenaVec<'_, u8> {
 /// ```
 /// use arena_memory::{vec_in, Arena};
 ///
-/// let arena = Arena::with_capacity(256)?;
+/// let arena = Arena::try_with_capacity(256)?;
 /// let ids = vec_in![in &arena; 1u32, 2, 3];
 /// assert_eq!(ids, [1, 2, 3]);
 /// let zeros = vec_in![in &arena; 0u8; 4];
@@ -2175,7 +2175,7 @@ macro_rules! vec_in {
 /// ```
 /// use arena_memory::{try_vec_in, Arena};
 ///
-/// let arena = Arena::with_capacity(16)?;
+/// let arena = Arena::try_with_capacity(16)?;
 /// let v = try_vec_in![in &arena; 1u8, 2]?;
 /// assert_eq!(v, [1, 2]);
 /// assert!(try_vec_in![in &arena; 0u64; 100].is_err());

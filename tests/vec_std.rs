@@ -119,7 +119,7 @@ proptest! {
         arena_size in 32usize..200,
         ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 30 } else { 80 }),
     ) {
-        let arena = Arena::with_capacity(arena_size).unwrap();
+        let arena = Arena::with_capacity(arena_size);
         let mut a = ArenaVec::<u16>::new_in(&arena);
         let mut b = ArenaVec::<u16>::new_in(&arena);
         let mut ma: Vec<u16> = Vec::new();
@@ -260,7 +260,7 @@ fn same_after_panic(
     on_arena: impl FnOnce(&mut ArenaVec<'_, u32>),
     on_vec: impl FnOnce(&mut Vec<u32>),
 ) {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut v = ArenaVec::from_slice_in(init, &arena);
     let mut model = init.to_vec();
     assert!(catch_unwind(AssertUnwindSafe(|| on_arena(&mut v))).is_err());
@@ -303,7 +303,7 @@ fn retain_mut_panicking_keeps_what_std_keeps() {
 fn extract_if_panicking_keeps_the_rest() {
     // std (1.87+): the element the predicate panicked on and all after it stay.
     for panic_at in 0..9 {
-        let arena = Arena::with_capacity(1024).unwrap();
+        let arena = Arena::with_capacity(1024);
         let mut v = ArenaVec::from_slice_in(&PANIC_INPUT, &arena);
         let mut calls = 0;
         let mut taken = Vec::new();
@@ -374,7 +374,7 @@ fn drain_with_a_panicking_consumer_removes_the_range_as_std() {
 /// up front stays usable (Miri reports any reborrow of the whole buffer).
 #[test]
 fn pointer_to_the_first_element_survives_the_new_methods() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut v = ArenaVec::<u32>::with_capacity_in(64, &arena);
     v.extend_from_slice(&[0, 1, 2, 2, 3, 4, 5, 6]);
     let first = v.as_mut_ptr();
@@ -419,7 +419,7 @@ fn pointer_to_the_first_element_survives_the_new_methods() {
 
 #[test]
 fn zero_sized_elements_do_not_loop() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut v = ArenaVec::from_elem_in((), usize::MAX, &arena);
     assert_eq!(v.len(), usize::MAX);
     assert!(v.spare_capacity_mut().is_empty());
@@ -445,7 +445,7 @@ fn zero_sized_elements_do_not_loop() {
 
 #[test]
 fn into_flattened_matches_vec() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let pairs = [[1u16, 2], [3, 4], [5, 6]];
     let mut v = ArenaVec::with_capacity_in(4, &arena);
     v.extend_from_slice(&pairs);
@@ -459,7 +459,7 @@ fn into_flattened_matches_vec() {
 
 #[test]
 fn index_with_every_slice_index_matches_vec() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5], &arena);
     let mut model = vec![1, 2, 3, 4, 5];
     assert_eq!(v[2], model[2]);
@@ -479,7 +479,7 @@ fn index_with_every_slice_index_matches_vec() {
 
 #[test]
 fn equality_with_vec_and_slices() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let v = ArenaVec::from_slice_in(&[1u8, 2], &arena);
     let model = vec![1u8, 2];
     assert!(v == model);
@@ -493,7 +493,7 @@ fn equality_with_vec_and_slices() {
 
 #[test]
 fn clone_copies_into_the_same_arena_and_panics_when_full() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let v = ArenaVec::from_slice_in(&[1u16, 2, 3], &arena);
     let copy = v.clone();
     assert_eq!(copy, v);
@@ -508,7 +508,7 @@ fn clone_copies_into_the_same_arena_and_panics_when_full() {
 
 #[test]
 fn into_iter_slices_match_vec() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut iter = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena).into_iter();
     let mut model = vec![1, 2, 3, 4].into_iter();
     iter.next();
@@ -524,7 +524,7 @@ fn into_iter_slices_match_vec() {
 
 #[test]
 fn drain_as_slice_and_double_ended_match_vec() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5, 6], &arena);
     let mut model = v.to_vec();
     {
@@ -542,7 +542,7 @@ fn drain_as_slice_and_double_ended_match_vec() {
 
 #[test]
 fn range_panics_match_std_messages() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     let message = |r: Box<dyn std::any::Any + Send>| r.downcast::<String>().map(|s| *s).unwrap();
     #[expect(clippy::reversed_empty_ranges, reason = "the panic is the point")]
@@ -563,7 +563,7 @@ fn range_panics_match_std_messages() {
 
 #[test]
 fn shrink_gives_the_tail_back_only_when_newest() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::<u32>::with_capacity_in(10, &arena);
     v.extend_from_slice(&[1, 2]);
     v.shrink_to(4);
@@ -579,7 +579,7 @@ fn shrink_gives_the_tail_back_only_when_newest() {
     assert!(v.capacity() >= 3);
     // Sealed: the memory past the seal is the child's.
     let mut w = ArenaVec::<u8>::with_capacity_in(8, &arena);
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     w.shrink_to_fit();
     assert_eq!(w.capacity(), 8);
     drop(frame);
@@ -594,7 +594,7 @@ fn shrink_gives_the_tail_back_only_when_newest() {
 
 #[test]
 fn reserve_exact_grows_to_exactly_what_is_asked() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::<u64>::new_in(&arena);
     v.reserve_exact(3);
     assert_eq!(v.capacity(), 3);
@@ -613,7 +613,7 @@ fn reserve_exact_grows_to_exactly_what_is_asked() {
 
 #[test]
 fn vec_in_macros() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     assert_eq!(vec_in![in &arena; 1u8, 2, 3,], [1, 2, 3]);
     assert_eq!(vec_in![in &arena; 'x'; 2], ['x', 'x']);
     let empty: ArenaVec<'_, u8> = vec_in![in &arena];
@@ -640,7 +640,7 @@ fn vec_in_macros_ignore_shadowing() {
     }
     #[allow(unused_imports, reason = "shadows on purpose")]
     use shadowing::*;
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     assert_eq!(vec_in![in &arena; 1u8], [1]);
     assert_eq!(
         try_vec_in![in &arena].map(|v: arena_memory::ArenaVec<'_, u8>| v.len()),
@@ -653,7 +653,7 @@ fn vec_in_macros_ignore_shadowing() {
 #[test]
 fn io_write_is_all_or_nothing() {
     use std::io::Write;
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.try_alloc_bytes(arena.remaining() - 8).unwrap();
     let mut out = ArenaVec::<u8>::new_in(&arena);
     assert_eq!(out.write(b"abc").unwrap(), 3);
@@ -674,7 +674,7 @@ fn io_write_is_all_or_nothing() {
 /// three-byte vectors took 64,002 bytes; now 3,000.
 #[test]
 fn small_buffers_are_not_cache_line_aligned() {
-    let arena = Arena::with_capacity(1 << 18).unwrap();
+    let arena = Arena::with_capacity(1 << 18);
     let line = arena.cache_line_size();
     arena.alloc(1u8);
     let start = arena.used();

@@ -23,7 +23,7 @@ use super::ArenaVec;
 /// ```
 /// use arena_memory::{Arena, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
 /// let mut drain = v.drain(1..3);
 /// assert_eq!(drain.as_slice(), &[2, 3]);
@@ -73,7 +73,7 @@ impl<'v, 'a, T: Copy> Drain<'v, 'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&['a', 'b', 'c'], &arena);
     /// let mut drain = v.drain(..);
     /// drain.next_back();

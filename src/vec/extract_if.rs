@@ -21,7 +21,7 @@ use super::ArenaVec;
 /// ```
 /// use arena_memory::{Arena, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5, 6], &arena);
 /// let mut evens = v.extract_if(.., |n| *n % 2 == 0);
 /// assert_eq!(evens.next(), Some(2));

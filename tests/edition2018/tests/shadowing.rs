@@ -141,7 +141,7 @@ fn shadowed_names_keep_the_fields_layout() {
 
 #[test]
 fn shadowed_names_alloc_zeroed_in_an_arena() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let shadowed = arena.alloc_zeroed::<Shadowed>();
     shadowed.a = __arena_pod(1);
     shadowed.z[8] = 2;
