@@ -78,7 +78,7 @@ impl<'a> ArenaStr<'a> {
     ///
     /// # Errors
     ///
-    /// As for [`ArenaVec::with_capacity_in`].
+    /// As for [`ArenaVec::try_with_capacity_in`].
     ///
     /// # Examples
     ///
@@ -99,7 +99,7 @@ impl<'a> ArenaStr<'a> {
         arena: &'a Arena<'a>,
     ) -> Result<ArenaStr<'a>, ArenaError> {
         let bytes = if capacity >= arena.cache_line_size() {
-            ArenaVec::with_capacity_in(capacity, arena)?
+            ArenaVec::try_with_capacity_in(capacity, arena)?
         } else {
             exact_bytes_in(capacity, arena)?
         };

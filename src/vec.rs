@@ -1,6 +1,9 @@
-//! [`ArenaVec`]: a growable array of `Copy` values in an arena, and its
-//! by-value iterator [`IntoIter`].
+//! [`ArenaVec`]: a growable array of `Copy` values in an arena, its
+//! by-value iterator [`IntoIter`], and the iterators [`Drain`] and
+//! [`ExtractIf`] that remove elements.
 
+mod drain;
+mod extract_if;
 mod into_iter;
 pub(crate) mod raw_buf;
 
@@ -10,10 +13,13 @@ use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::marker::PhantomData;
-use core::ops::{Deref, DerefMut};
-use core::slice;
-use core::{mem, ptr};
+use core::mem::MaybeUninit;
+use core::ops::{Deref, DerefMut, Index, IndexMut, RangeBounds};
+use core::slice::{self, SliceIndex};
+use core::{cmp, mem, ptr};
 
+pub use drain::Drain;
+pub use extract_if::ExtractIf;
 pub use into_iter::IntoIter;
 use raw_buf::RawBuf;
 
@@ -76,7 +82,7 @@ use crate::pod::ArenaPod;
 /// assert_eq!(ids, [1, 2, 3]);
 ///
 /// // A fixed-capacity array in the persistent region.
-/// let mut cache = ArenaVec::<u64>::with_capacity_in(2, &arena)?;
+/// let mut cache = ArenaVec::<u64>::try_with_capacity_in(2, &arena)?;
 /// let frame = arena.try_ephemeral()?;
 /// cache.push(10);
 /// cache.push(20);
@@ -118,9 +124,11 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
     }
 
-    /// An empty vector with room for exactly `capacity` elements, its buffer
-    /// starting on a cache line as Clay's arrays do
-    /// ([`Arena::cache_line_size`]). A capacity of 0 allocates nothing.
+    /// An empty vector with room for exactly `capacity` elements. A buffer at
+    /// least a cache line long starts on a cache line, as Clay's arrays do
+    /// ([`Arena::cache_line_size`]); a shorter one only at `T`'s alignment, so
+    /// that many small vectors do not each take a whole line. A capacity of 0
+    /// allocates nothing.
     ///
     /// # Errors
     ///
@@ -135,17 +143,27 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     ///
     /// let arena = Arena::try_with_capacity(1024)?;
     /// arena.alloc(1u8);
-    /// let v = ArenaVec::<u32>::with_capacity_in(10, &arena)?;
-    /// assert_eq!(v.capacity(), 10);
-    /// assert_eq!(v.as_ptr() as usize % arena.cache_line_size(), 0);
-    /// assert!(ArenaVec::<u32>::with_capacity_in(1000, &arena).is_err());
+    /// let v = ArenaVec::<u32>::try_with_capacity_in(16, &arena)?;
+    /// assert_eq!(v.capacity(), 16);
+    /// assert_eq!(v.as_ptr() as usize % arena.cache_line_size(), 0); // 64 bytes
+    /// let used = arena.used();
+    /// let _small = ArenaVec::<u8>::try_with_capacity_in(3, &arena)?;
+    /// assert_eq!(arena.used(), used + 3); // no padding to a cache line
+    /// assert!(ArenaVec::<u32>::try_with_capacity_in(1000, &arena).is_err());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
-    pub fn with_capacity_in(
+    pub fn try_with_capacity_in(
         capacity: usize,
         arena: &'a Arena<'a>,
     ) -> Result<ArenaVec<'a, T>, ArenaError> {
-        let align = Self::ELEM.align().max(arena.cache_line_size());
+        // A cache line only for a buffer at least that long: Clay's large
+        // arrays gain from it, a three-byte string would waste most of a line.
+        let line = arena.cache_line_size();
+        let align = if capacity.saturating_mul(Self::ELEM.size()) >= line {
+            Self::ELEM.align().max(line)
+        } else {
+            Self::ELEM.align()
+        };
         Ok(ArenaVec {
             buf: RawBuf::with_capacity_in(Self::ELEM, capacity, align, arena)?,
             len: 0,
@@ -153,11 +171,35 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         })
     }
 
+    /// An empty vector with room for exactly `capacity` elements, as
+    /// [`try_with_capacity_in`](ArenaVec::try_with_capacity_in).
+    ///
+    /// # Panics
+    ///
+    /// When `try_with_capacity_in` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(1024)?;
+    /// let mut v = ArenaVec::<u16>::with_capacity_in(8, &arena);
+    /// assert_eq!(v.capacity(), 8);
+    /// v.push(1);
+    /// assert_eq!(v, [1]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn with_capacity_in(capacity: usize, arena: &'a Arena<'a>) -> ArenaVec<'a, T> {
+        unwrap(Self::try_with_capacity_in(capacity, arena))
+    }
+
     /// A vector holding a copy of `src`, with capacity `src.len()`.
     ///
     /// # Errors
     ///
-    /// As for [`with_capacity_in`](ArenaVec::with_capacity_in).
+    /// As for [`try_with_capacity_in`](ArenaVec::try_with_capacity_in).
     ///
     /// # Examples
     ///
@@ -310,7 +352,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// use arena_memory::{Arena, ArenaVec};
     ///
     /// let arena = Arena::try_with_capacity(256)?;
-    /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena)?;
+    /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena);
     /// assert_eq!(v.capacity(), 3);
     /// v.extend_from_slice(&[1, 2, 3, 4]);
     /// assert!(v.capacity() >= 4);
@@ -431,7 +473,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// use arena_memory::{Arena, ArenaVec};
     ///
     /// let arena = Arena::try_with_capacity(256)?;
-    /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena)?;
+    /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena);
     /// v.extend_from_slice(b"abc");
     /// let frozen: &mut [u8] = v.into_slice();
     /// assert_eq!(frozen, b"abc");
@@ -1265,4 +1307,1000 @@ impl<T: Copy + Hash> Hash for ArenaVec<'_, T> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_slice().hash(state);
     }
+}
+
+// ----- std's `Vec` methods, beyond the basics (issue 12) ----------------------------
+
+impl<'a, T: Copy> ArenaVec<'a, T> {
+    /// A vector of `n` copies of `value`, as `vec![value; n]`, with capacity
+    /// `n` (aligned as for [`try_with_capacity_in`](ArenaVec::try_with_capacity_in)).
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_with_capacity_in`](ArenaVec::try_with_capacity_in).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let v = ArenaVec::try_from_elem_in(7u8, 3, &arena)?;
+    /// assert_eq!(v, [7, 7, 7]);
+    /// assert!(ArenaVec::try_from_elem_in(0u64, 100, &arena).is_err());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn try_from_elem_in(
+        value: T,
+        n: usize,
+        arena: &'a Arena<'a>,
+    ) -> Result<ArenaVec<'a, T>, ArenaError> {
+        let mut vec = Self::try_with_capacity_in(n, arena)?;
+        if mem::size_of::<T>() == 0 {
+            // Nothing to write: no loop over a possibly `usize::MAX` length.
+            vec.len = n;
+            return Ok(vec);
+        }
+        let base = vec.as_mut_ptr();
+        for index in 0..n {
+            // SAFETY: the capacity is `n`, so each slot is inside the buffer
+            // and aligned; nothing else refers to the fresh buffer.
+            unsafe { base.add(index).write(value) };
+        }
+        vec.len = n;
+        Ok(vec)
+    }
+
+    /// A vector of `n` copies of `value`, as
+    /// [`try_from_elem_in`](ArenaVec::try_from_elem_in).
+    ///
+    /// # Panics
+    ///
+    /// When `try_from_elem_in` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let v = ArenaVec::from_elem_in('-', 2, &arena);
+    /// assert_eq!(v, ['-', '-']);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn from_elem_in(value: T, n: usize, arena: &'a Arena<'a>) -> ArenaVec<'a, T> {
+        unwrap(Self::try_from_elem_in(value, n, arena))
+    }
+
+    /// A copy of the vector in the same arena, with capacity `len()`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_from_slice_in`](ArenaVec::try_from_slice_in).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let v = ArenaVec::from_slice_in(&[1u8, 2, 3], &arena);
+    /// let copy = v.try_clone()?;
+    /// assert_eq!(copy, v);
+    /// let big = ArenaVec::from_slice_in(&[0u8; 40], &arena);
+    /// assert!(big.try_clone().is_err()); // 40 of 64 bytes taken already
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn try_clone(&self) -> Result<ArenaVec<'a, T>, ArenaError> {
+        Self::try_from_slice_in(self.as_slice(), self.arena())
+    }
+
+    // ----- capacity ------------------------------------------------------------------
+
+    /// Makes room for exactly `additional` more elements: no amortised
+    /// doubling, so the capacity becomes `len() + additional` when it grows.
+    /// It grows in place when the buffer is the arena's newest allocation.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_reserve`](ArenaVec::try_reserve); the vector is unchanged
+    /// on failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
+    /// v.try_reserve_exact(5)?;
+    /// assert_eq!(v.capacity(), 6);
+    /// assert!(v.try_reserve_exact(100).is_err());
+    /// assert_eq!(v.capacity(), 6);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn try_reserve_exact(&mut self, additional: usize) -> Result<(), ArenaError> {
+        let required = self
+            .len
+            .checked_add(additional)
+            .ok_or(ArenaError::SizeOverflow)?;
+        self.buf
+            .try_reserve_exact_total(Self::ELEM, self.len, required)
+    }
+
+    /// Makes room for exactly `additional` more elements, as
+    /// [`try_reserve_exact`](ArenaVec::try_reserve_exact).
+    ///
+    /// # Panics
+    ///
+    /// When `try_reserve_exact` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::<u16>::new_in(&arena);
+    /// v.reserve_exact(3);
+    /// assert_eq!(v.capacity(), 3);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn reserve_exact(&mut self, additional: usize) {
+        unwrap(self.try_reserve_exact(additional));
+    }
+
+    /// Lowers the capacity to `len()`, giving the tail back to the arena, when
+    /// the buffer is the arena's newest allocation; otherwise the capacity
+    /// stays (moving to a smaller buffer would leave the old one in the arena
+    /// until the reset: more memory used, not less). A sealed arena (one with a
+    /// live [ephemeral](Arena::ephemeral) child) takes nothing back either.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(256)?;
+    /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena);
+    /// v.extend_from_slice(b"abc");
+    /// v.shrink_to_fit();
+    /// assert_eq!(v.capacity(), 3);
+    /// assert_eq!(arena.used(), 3);
+    ///
+    /// let mut older = ArenaVec::<u8>::with_capacity_in(10, &arena);
+    /// let _newer = ArenaVec::<u8>::with_capacity_in(10, &arena);
+    /// older.shrink_to_fit(); // not the newest: nothing to give back
+    /// assert_eq!(older.capacity(), 10);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn shrink_to_fit(&mut self) {
+        self.buf.shrink_to(Self::ELEM, self.len);
+    }
+
+    /// Lowers the capacity to `max(len(), min_capacity)`, as
+    /// [`shrink_to_fit`](ArenaVec::shrink_to_fit) (only when the buffer is the
+    /// arena's newest allocation); does nothing if the capacity is already
+    /// lower.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(256)?;
+    /// let mut v = ArenaVec::<u32>::with_capacity_in(20, &arena);
+    /// v.push(1);
+    /// v.shrink_to(5);
+    /// assert_eq!(v.capacity(), 5);
+    /// assert_eq!(arena.used(), 5 * 4);
+    /// v.shrink_to(0);
+    /// assert_eq!(v.capacity(), 1);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn shrink_to(&mut self, min_capacity: usize) {
+        self.buf
+            .shrink_to(Self::ELEM, cmp::max(self.len, min_capacity));
+    }
+
+    /// The spare capacity, after the elements, as uninitialised slots: write
+    /// some, then [`set_len`](ArenaVec::set_len) to take them in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::<u8>::with_capacity_in(4, &arena);
+    /// v.push(1);
+    /// let spare = v.spare_capacity_mut();
+    /// assert_eq!(spare.len(), 3);
+    /// spare[0].write(2);
+    /// spare[1].write(3);
+    /// // SAFETY: the two slots after the first element were just written.
+    /// unsafe { v.set_len(3) };
+    /// assert_eq!(v, [1, 2, 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn spare_capacity_mut(&mut self) -> &mut [MaybeUninit<T>] {
+        let spare = self.buf.capacity() - self.len;
+        // SAFETY: `[len, capacity)` lies inside the buffer (or is empty at a
+        // dangling, aligned pointer), aligned for `T`; `MaybeUninit<T>` needs no
+        // initialisation; `&mut self` makes this the only reference to it, and
+        // it does not overlap the elements.
+        unsafe {
+            slice::from_raw_parts_mut(
+                self.as_mut_ptr().add(self.len).cast::<MaybeUninit<T>>(),
+                spare,
+            )
+        }
+    }
+
+    /// Sets the length without touching the buffer.
+    ///
+    /// # Safety
+    ///
+    /// - `new_len <= capacity()`.
+    /// - The elements at `old_len..new_len` are initialised (for example
+    ///   through [`spare_capacity_mut`](ArenaVec::spare_capacity_mut)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
+    /// // SAFETY: 1 <= capacity, and shrinking initialises nothing new.
+    /// unsafe { v.set_len(1) };
+    /// assert_eq!(v, [1]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub unsafe fn set_len(&mut self, new_len: usize) {
+        debug_assert!(new_len <= self.buf.capacity());
+        self.len = new_len;
+    }
+
+    // ----- adding ------------------------------------------------------------------
+
+    /// Appends a copy of the elements in `src`, a range of the vector itself.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_reserve`](ArenaVec::try_reserve); the vector is unchanged
+    /// on failure.
+    ///
+    /// # Panics
+    ///
+    /// If the range starts after it ends or ends after `len()` (checked before
+    /// anything is allocated).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1u64, 2, 3], &arena);
+    /// v.try_extend_from_within(1..)?;
+    /// assert_eq!(v, [1, 2, 3, 2, 3]);
+    /// assert!(v.try_extend_from_within(..).is_err()); // 80 bytes of 64
+    /// assert_eq!(v, [1, 2, 3, 2, 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn try_extend_from_within<R: RangeBounds<usize>>(
+        &mut self,
+        src: R,
+    ) -> Result<(), ArenaError> {
+        let src = drain::resolve_range(src, self.len);
+        let count = src.end - src.start;
+        self.try_reserve(count)?;
+        debug_assert!(self.len + count <= self.buf.capacity());
+        // SAFETY:
+        // 1. `src` lies in `[0, len)`: initialised, inside the buffer.
+        // 2. Room for `count` more was reserved: `[len, len + count)` is inside
+        //    the buffer, aligned, and past `src`, so they do not overlap.
+        // 3. Both pointers come from the buffer's own pointer: no other element
+        //    is reborrowed.
+        unsafe {
+            let base = self.as_mut_ptr();
+            ptr::copy_nonoverlapping(base.add(src.start), base.add(self.len), count);
+        }
+        self.len += count;
+        Ok(())
+    }
+
+    /// Appends a copy of the elements in `src`, as
+    /// [`try_extend_from_within`](ArenaVec::try_extend_from_within).
+    ///
+    /// # Panics
+    ///
+    /// If the range is out of bounds, or when `try_extend_from_within` would
+    /// return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&['a', 'b'], &arena);
+    /// v.extend_from_within(..1);
+    /// assert_eq!(v, ['a', 'b', 'a']);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn extend_from_within<R: RangeBounds<usize>>(&mut self, src: R) {
+        unwrap(self.try_extend_from_within(src));
+    }
+
+    /// Moves every element of `other` to the end of `self`, leaving `other`
+    /// empty (its capacity stays). `other` may live in another arena.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_reserve`](ArenaVec::try_reserve); both vectors are
+    /// unchanged on failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut a = ArenaVec::from_slice_in(&[1, 2], &arena);
+    /// let mut b = ArenaVec::from_slice_in(&[3], &arena);
+    /// a.try_append(&mut b)?;
+    /// assert_eq!(a, [1, 2, 3]);
+    /// assert!(b.is_empty());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn try_append(&mut self, other: &mut ArenaVec<'_, T>) -> Result<(), ArenaError> {
+        let count = other.len;
+        self.try_reserve(count)?;
+        debug_assert!(self.len + count <= self.buf.capacity());
+        // SAFETY:
+        // 1. `other`'s first `count` elements are initialised.
+        // 2. Room for `count` more was reserved in `self`: `[len, len + count)`
+        //    is inside its buffer and aligned.
+        // 3. The two buffers are distinct allocations, each used only by its
+        //    vector (`RawBuf`'s invariant), and both vectors are borrowed
+        //    mutably here, so the ranges do not overlap.
+        unsafe {
+            ptr::copy_nonoverlapping(other.as_ptr(), self.as_mut_ptr().add(self.len), count);
+        }
+        self.len += count;
+        other.len = 0;
+        Ok(())
+    }
+
+    /// Moves every element of `other` to the end of `self`, as
+    /// [`try_append`](ArenaVec::try_append).
+    ///
+    /// # Panics
+    ///
+    /// When `try_append` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut a = ArenaVec::from_slice_in(&[1], &arena);
+    /// let mut b = ArenaVec::from_slice_in(&[2, 3], &arena);
+    /// a.append(&mut b);
+    /// assert_eq!((a.len(), b.len()), (3, 0));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn append(&mut self, other: &mut ArenaVec<'_, T>) {
+        unwrap(self.try_append(other));
+    }
+
+    /// Resizes to `new_len`: truncates, or appends values returned by `fill`,
+    /// called once per new element, in order.
+    ///
+    /// If `fill` panics, the elements it returned before stay (as with std's
+    /// `Vec::resize_with`).
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_reserve`](ArenaVec::try_reserve), checked before `fill`
+    /// is called; the vector is unchanged on failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[0u32], &arena);
+    /// let mut next = 0;
+    /// v.try_resize_with(4, || { next += 10; next })?;
+    /// assert_eq!(v, [0, 10, 20, 30]);
+    /// v.try_resize_with(2, || unreachable!())?;
+    /// assert_eq!(v, [0, 10]);
+    /// assert!(v.try_resize_with(100, || 0).is_err());
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn try_resize_with<F: FnMut() -> T>(
+        &mut self,
+        new_len: usize,
+        mut fill: F,
+    ) -> Result<(), ArenaError> {
+        if new_len <= self.len {
+            self.truncate(new_len);
+            return Ok(());
+        }
+        self.try_reserve(new_len - self.len)?;
+        debug_assert!(new_len <= self.buf.capacity());
+        let base = self.as_mut_ptr();
+        // One call of `fill` per element is the contract, zero-sized `T`
+        // included, as in std.
+        while self.len < new_len {
+            let value = fill();
+            // SAFETY: `len < new_len <= capacity`: the slot is inside the
+            // buffer, aligned, past the elements, and written only here.
+            unsafe { base.add(self.len).write(value) };
+            // After each write: a panic in `fill` keeps what was written.
+            self.len += 1;
+        }
+        Ok(())
+    }
+
+    /// Resizes to `new_len` with values from `fill`, as
+    /// [`try_resize_with`](ArenaVec::try_resize_with).
+    ///
+    /// # Panics
+    ///
+    /// When `try_resize_with` would return an error, with its message; and if
+    /// `fill` panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::<u8>::new_in(&arena);
+    /// v.resize_with(3, Default::default);
+    /// assert_eq!(v, [0u8; 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn resize_with<F: FnMut() -> T>(&mut self, new_len: usize, fill: F) {
+        unwrap(self.try_resize_with(new_len, fill));
+    }
+
+    // ----- removing ------------------------------------------------------------------
+
+    /// Removes the elements in `range` and returns them as an iterator; the
+    /// whole range is removed when the iterator is dropped, even if it was not
+    /// run to the end.
+    ///
+    /// # Panics
+    ///
+    /// If the range starts after it ends or ends after `len()`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5], &arena);
+    /// let middle: Vec<i32> = v.drain(1..4).collect();
+    /// assert_eq!(middle, [2, 3, 4]);
+    /// assert_eq!(v, [1, 5]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'a, T> {
+        let range = drain::resolve_range(range, self.len);
+        Drain::new(self, range)
+    }
+
+    /// Removes the elements in `range` for which `filter` returns `true`, as
+    /// an iterator: each is removed when it is yielded. See [`ExtractIf`] for
+    /// what stays when the iterator is dropped early or `filter` panics.
+    ///
+    /// # Panics
+    ///
+    /// If the range starts after it ends or ends after `len()`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5, 6], &arena);
+    /// let evens: Vec<u8> = v.extract_if(..4, |n| *n % 2 == 0).collect();
+    /// assert_eq!(evens, [2, 4]);
+    /// assert_eq!(v, [1, 3, 5, 6]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn extract_if<F, R>(&mut self, range: R, filter: F) -> ExtractIf<'_, 'a, T, F>
+    where
+        F: FnMut(&mut T) -> bool,
+        R: RangeBounds<usize>,
+    {
+        let range = drain::resolve_range(range, self.len);
+        ExtractIf::new(self, range.start, range.end, filter)
+    }
+
+    /// Removes and returns the last element if `predicate` returns `true` for
+    /// it; `None` if the vector is empty or the predicate says no.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
+    /// assert_eq!(v.pop_if(|n| *n % 2 == 0), Some(4));
+    /// assert_eq!(v.pop_if(|n| *n % 2 == 0), None);
+    /// assert_eq!(v, [1, 2, 3]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn pop_if(&mut self, predicate: impl FnOnce(&mut T) -> bool) -> Option<T> {
+        let last = self.len.checked_sub(1)?;
+        // SAFETY: `last < len`: the element is initialised, inside the buffer
+        // and aligned; the reference is made from the buffer's pointer, so the
+        // other elements are not reborrowed.
+        let elem = unsafe { &mut *self.as_mut_ptr().add(last) };
+        if predicate(&mut *elem) {
+            self.len = last;
+            Some(*elem)
+        } else {
+            None
+        }
+    }
+
+    /// Keeps only the elements for which `keep` returns `true`, in order,
+    /// letting `keep` change them.
+    ///
+    /// If `keep` panics, the element it was looking at and all after it stay,
+    /// as with std's `Vec::retain_mut`: nothing is duplicated or lost.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
+    /// v.retain_mut(|n| {
+    ///     *n *= 10;
+    ///     *n != 20
+    /// });
+    /// assert_eq!(v, [10, 30, 40]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn retain_mut<F: FnMut(&mut T) -> bool>(&mut self, mut keep: F) {
+        /// Closes the gap left by removed elements, on return and on unwind.
+        struct Guard<'g, 'a, T> {
+            vec: &'g mut ArenaVec<'a, T>,
+            base: *mut T,
+            processed: usize,
+            deleted: usize,
+            len: usize,
+        }
+        impl<T> Drop for Guard<'_, '_, T> {
+            fn drop(&mut self) {
+                if self.deleted > 0 && self.processed < self.len {
+                    // SAFETY: `deleted <= processed <= len`: both ranges lie
+                    // in the initialised part of the buffer; `ptr::copy`
+                    // allows the overlap.
+                    unsafe {
+                        ptr::copy(
+                            self.base.add(self.processed),
+                            self.base.add(self.processed - self.deleted),
+                            self.len - self.processed,
+                        );
+                    }
+                }
+                self.vec.len = self.len - self.deleted;
+            }
+        }
+
+        let len = self.len;
+        let base = self.as_mut_ptr();
+        let mut guard = Guard {
+            vec: self,
+            base,
+            processed: 0,
+            deleted: 0,
+            len,
+        };
+        while guard.processed < len {
+            let index = guard.processed;
+            // SAFETY: `index < len`: initialised, inside the buffer, aligned;
+            // only this element is borrowed, from the buffer's pointer.
+            let kept = keep(unsafe { &mut *base.add(index) });
+            if kept {
+                if guard.deleted > 0 {
+                    // SAFETY: `index - deleted < index < len`: two distinct
+                    // slots in the initialised part of the buffer.
+                    unsafe {
+                        ptr::copy_nonoverlapping(
+                            base.add(index),
+                            base.add(index - guard.deleted),
+                            1,
+                        )
+                    };
+                }
+            } else {
+                guard.deleted += 1;
+            }
+            // Only after `keep` returned: if it panics, this element stays.
+            guard.processed += 1;
+        }
+    }
+
+    /// Removes consecutive repeated elements, keeping the first of each run
+    /// (as std's `Vec::dedup`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1, 1, 2, 3, 3, 3, 1], &arena);
+    /// v.dedup();
+    /// assert_eq!(v, [1, 2, 3, 1]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn dedup(&mut self)
+    where
+        T: PartialEq,
+    {
+        self.dedup_by(|a, b| a == b);
+    }
+
+    /// Removes consecutive elements with the same key, keeping the first of
+    /// each run.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[10, 11, 20, 21, 12], &arena);
+    /// v.dedup_by_key(|n| *n / 10);
+    /// assert_eq!(v, [10, 20, 12]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn dedup_by_key<K: PartialEq, F: FnMut(&mut T) -> K>(&mut self, mut key: F) {
+        self.dedup_by(|a, b| key(a) == key(b));
+    }
+
+    /// Removes consecutive elements for which `same_bucket(current, kept)`
+    /// returns `true`, where `kept` is the last element kept before `current`
+    /// (as std's `Vec::dedup_by`, arguments in that order).
+    ///
+    /// If `same_bucket` panics, the elements it had not finished with stay, in
+    /// order, as with std: nothing is duplicated or lost.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&['a', 'A', 'b', 'B', 'b'], &arena);
+    /// v.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    /// assert_eq!(v, ['a', 'b']);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    pub fn dedup_by<F: FnMut(&mut T, &mut T) -> bool>(&mut self, mut same_bucket: F) {
+        /// Closes the gap between the kept and the unread elements, on return
+        /// and on unwind.
+        struct Guard<'g, 'a, T> {
+            vec: &'g mut ArenaVec<'a, T>,
+            base: *mut T,
+            read: usize,
+            write: usize,
+            len: usize,
+        }
+        impl<T> Drop for Guard<'_, '_, T> {
+            fn drop(&mut self) {
+                if self.read > self.write && self.read < self.len {
+                    // SAFETY: `write < read < len`: both ranges lie in the
+                    // initialised part of the buffer; `ptr::copy` allows the
+                    // overlap.
+                    unsafe {
+                        ptr::copy(
+                            self.base.add(self.read),
+                            self.base.add(self.write),
+                            self.len - self.read,
+                        );
+                    }
+                }
+                self.vec.len = self.write + (self.len - self.read);
+            }
+        }
+
+        let len = self.len;
+        if len <= 1 {
+            return;
+        }
+        let base = self.as_mut_ptr();
+        let mut guard = Guard {
+            vec: self,
+            base,
+            read: 1,
+            write: 1,
+            len,
+        };
+        while guard.read < len {
+            let (read, write) = (guard.read, guard.write);
+            // SAFETY: `write - 1 < read < len`: two distinct initialised
+            // elements, each borrowed alone from the buffer's pointer.
+            let same = unsafe { same_bucket(&mut *base.add(read), &mut *base.add(write - 1)) };
+            if !same {
+                if read != write {
+                    // SAFETY: `write < read < len`: distinct slots in the
+                    // initialised part of the buffer.
+                    unsafe { ptr::copy_nonoverlapping(base.add(read), base.add(write), 1) };
+                }
+                guard.write += 1;
+            }
+            guard.read += 1;
+        }
+    }
+
+    /// Splits the vector in two at `at`: `self` keeps `[0, at)` (and its
+    /// capacity), the returned vector, in the same arena, holds `[at, len)`
+    /// with capacity `len - at`.
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_from_slice_in`](ArenaVec::try_from_slice_in); `self` is
+    /// unchanged on failure.
+    ///
+    /// # Panics
+    ///
+    /// If `at > len()`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&[1u8, 2, 3, 4], &arena);
+    /// let tail = v.try_split_off(1)?;
+    /// assert_eq!((v.as_slice(), tail.as_slice()), (&[1][..], &[2, 3, 4][..]));
+    /// let mut big = ArenaVec::from_slice_in(&[0u8; 40], &arena);
+    /// assert!(big.try_split_off(0).is_err()); // 40 more bytes do not fit
+    /// assert_eq!(big.len(), 40);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn try_split_off(&mut self, at: usize) -> Result<ArenaVec<'a, T>, ArenaError> {
+        let len = self.len;
+        assert!(
+            at <= len,
+            "`at` split index (is {at}) should be <= len (is {len})"
+        );
+        // SAFETY: `[at, len)` is initialised and inside the buffer; the shared
+        // slice covers only those elements, and lives only for the copy.
+        let tail = unsafe { slice::from_raw_parts(self.as_ptr().add(at), len - at) };
+        let other = Self::try_from_slice_in(tail, self.arena())?;
+        self.len = at;
+        Ok(other)
+    }
+
+    /// Splits the vector in two at `at`, as
+    /// [`try_split_off`](ArenaVec::try_split_off).
+    ///
+    /// # Panics
+    ///
+    /// If `at > len()`, or when `try_split_off` would return an error, with its
+    /// message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&['a', 'b', 'c'], &arena);
+    /// let tail = v.split_off(2);
+    /// assert_eq!((v.len(), tail.len()), (2, 1));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn split_off(&mut self, at: usize) -> ArenaVec<'a, T> {
+        unwrap(self.try_split_off(at))
+    }
+}
+
+impl<'a, T: Copy, const N: usize> ArenaVec<'a, [T; N]> {
+    /// Turns a vector of arrays into a vector of their elements, in place: no
+    /// copy, no allocation; the capacity is multiplied by `N`.
+    ///
+    /// # Panics
+    ///
+    /// If the new length overflows `usize` (only possible for zero-sized `T`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let pairs = ArenaVec::from_slice_in(&[[1, 2], [3, 4]], &arena);
+    /// let flat = pairs.into_flattened();
+    /// assert_eq!(flat, [1, 2, 3, 4]);
+    /// assert_eq!(flat.capacity(), 4);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn into_flattened(self) -> ArenaVec<'a, T> {
+        let len = self.len.checked_mul(N).expect("vec len overflow");
+        ArenaVec {
+            buf: self.buf.flatten(ArenaVec::<T>::ELEM, N),
+            len,
+            _elems: PhantomData,
+        }
+    }
+}
+
+/// Copies the vector into the same arena; panics when the arena runs out (use
+/// [`try_clone`](ArenaVec::try_clone) to handle that).
+impl<T: Copy> Clone for ArenaVec<'_, T> {
+    #[track_caller]
+    fn clone(&self) -> Self {
+        unwrap(self.try_clone())
+    }
+}
+
+impl<T: Copy, I: SliceIndex<[T]>> Index<I> for ArenaVec<'_, T> {
+    type Output = I::Output;
+
+    #[inline]
+    fn index(&self, index: I) -> &I::Output {
+        Index::index(self.as_slice(), index)
+    }
+}
+
+impl<T: Copy, I: SliceIndex<[T]>> IndexMut<I> for ArenaVec<'_, T> {
+    #[inline]
+    fn index_mut(&mut self, index: I) -> &mut I::Output {
+        IndexMut::index_mut(self.as_mut_slice(), index)
+    }
+}
+
+// `ArenaVec` and std's `Vec`, both ways round.
+#[cfg(feature = "alloc")]
+const _: () = {
+    use alloc::vec::Vec;
+
+    impl_slice_eq! {
+        ['a, T: Copy, U] ArenaVec<'a, T>, Vec<U>;
+        ['a, T, U: Copy] Vec<T>, ArenaVec<'a, U>;
+    }
+};
+
+/// Appends the bytes, all or nothing: `write` either appends the whole buffer
+/// and returns its length, or appends nothing and fails with an
+/// [`io::ErrorKind::OutOfMemory`](std::io::ErrorKind::OutOfMemory) error
+/// wrapping the [`ArenaError`] (never a short write).
+///
+/// # Examples
+///
+/// ```
+/// use std::io::Write;
+/// use arena_memory::{Arena, ArenaError, ArenaVec};
+///
+/// let arena = Arena::try_with_capacity(16)?;
+/// let mut out = ArenaVec::<u8>::new_in(&arena);
+/// write!(out, "{}-{}", 1, 2).unwrap();
+/// assert_eq!(out, *b"1-2");
+/// let err = out.write(&[0; 100]).unwrap_err();
+/// assert_eq!(err.kind(), std::io::ErrorKind::OutOfMemory);
+/// assert!(err.get_ref().unwrap().downcast_ref::<ArenaError>().is_some());
+/// assert_eq!(out, *b"1-2");
+/// # Ok::<(), ArenaError>(())
+/// ```
+#[cfg(feature = "std")]
+impl std::io::Write for ArenaVec<'_, u8> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.try_extend_from_slice(buf)
+            .map_err(|err| std::io::Error::new(std::io::ErrorKind::OutOfMemory, err))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// An [`ArenaVec`] in an arena, written like `vec!`; panics when the arena
+/// runs out (see [`try_vec_in!`] for the fallible twin).
+///
+/// - `vec_in![in arena]`: an empty vector ([`ArenaVec::new_in`]).
+/// - `vec_in![in arena; a, b, c]`: those elements ([`ArenaVec::from_slice_in`]).
+/// - `vec_in![in arena; value; n]`: `n` copies ([`ArenaVec::from_elem_in`]).
+///
+/// `arena` is a `&Arena`; every expression is evaluated once, elements first.
+///
+/// # Panics
+///
+/// When the arena cannot hold the elements, with the [`ArenaError`]'s message.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{vec_in, Arena};
+///
+/// let arena = Arena::try_with_capacity(256)?;
+/// let ids = vec_in![in &arena; 1u32, 2, 3];
+/// assert_eq!(ids, [1, 2, 3]);
+/// let zeros = vec_in![in &arena; 0u8; 4];
+/// assert_eq!(zeros, [0; 4]);
+/// let mut empty = vec_in![in &arena];
+/// empty.push('x');
+/// assert_eq!(empty, ['x']);
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+#[macro_export]
+macro_rules! vec_in {
+    (in $arena:expr $(;)?) => {
+        $crate::ArenaVec::new_in($arena)
+    };
+    (in $arena:expr; $elem:expr; $n:expr) => {
+        $crate::ArenaVec::from_elem_in($elem, $n, $arena)
+    };
+    (in $arena:expr; $($x:expr),+ $(,)?) => {
+        $crate::ArenaVec::from_slice_in(&[$($x),+], $arena)
+    };
+}
+
+/// An [`ArenaVec`] in an arena, as [`vec_in!`], returning
+/// `Result<ArenaVec, ArenaError>`.
+///
+/// # Errors
+///
+/// As for [`ArenaVec::try_from_slice_in`] and [`ArenaVec::try_from_elem_in`];
+/// the empty form never fails.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{try_vec_in, Arena};
+///
+/// let arena = Arena::try_with_capacity(16)?;
+/// let v = try_vec_in![in &arena; 1u8, 2]?;
+/// assert_eq!(v, [1, 2]);
+/// assert!(try_vec_in![in &arena; 0u64; 100].is_err());
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+#[macro_export]
+macro_rules! try_vec_in {
+    (in $arena:expr $(;)?) => {
+        ::core::result::Result::<_, $crate::ArenaError>::Ok($crate::ArenaVec::new_in($arena))
+    };
+    (in $arena:expr; $elem:expr; $n:expr) => {
+        $crate::ArenaVec::try_from_elem_in($elem, $n, $arena)
+    };
+    (in $arena:expr; $($x:expr),+ $(,)?) => {
+        $crate::ArenaVec::try_from_slice_in(&[$($x),+], $arena)
+    };
 }

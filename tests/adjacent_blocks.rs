@@ -77,7 +77,7 @@ static SERIAL: Mutex<()> = Mutex::new(());
 /// with capacity for exactly the block, and whose overflow chunk begins right
 /// where the home block ends, with the bump pointer at the chunk's start.
 fn home_full_and_chunk_empty<'a>(arena: &'a Arena<'a>) -> ArenaVec<'a, u8> {
-    let mut home = ArenaVec::with_capacity_in(4096, arena).unwrap();
+    let mut home = ArenaVec::with_capacity_in(4096, arena);
     home.extend_from_slice(&[7; 4096]);
     let home_end = home.as_ptr() as usize + 4096;
     // A block in a new chunk, freed at once: the bump pointer goes back to

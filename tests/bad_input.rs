@@ -267,7 +267,7 @@ fn bad_input_isize_max_plus_one_bytes() {
         arena.try_alloc_bytes(too_big)
     });
     fails_unchanged(&arena, ArenaError::SizeOverflow, || {
-        ArenaVec::<u8>::with_capacity_in(too_big, &arena)
+        ArenaVec::<u8>::try_with_capacity_in(too_big, &arena)
     });
     // `isize::MAX` itself is a valid size that does not fit.
     fails_unchanged(
@@ -317,7 +317,7 @@ fn bad_input_slice_byte_size_overflows() {
         arena.try_alloc_slice_uninit::<u32>(wraps)
     });
     fails_unchanged(&arena, ArenaError::SizeOverflow, || {
-        ArenaVec::<u64>::with_capacity_in(len, &arena)
+        ArenaVec::<u64>::try_with_capacity_in(len, &arena)
     });
     let mut v = ArenaVec::<u64>::from_slice_in(&[1, 2], &arena);
     let before = figures(&arena);
@@ -435,7 +435,7 @@ fn bad_input_alloc_from_sealed_parent() {
     let mut block = Block([MaybeUninit::uninit(); 512]);
     let arena = Arena::new(&mut block.0);
     let persistent = arena.alloc(41u64);
-    let mut cache = ArenaVec::<u32>::with_capacity_in(1, &arena).unwrap();
+    let mut cache = ArenaVec::<u32>::with_capacity_in(1, &arena);
     let mut name = ArenaStr::from_str_in("n", &arena);
     let frame = arena.ephemeral();
     frame.alloc_bytes(10);
@@ -447,7 +447,7 @@ fn bad_input_alloc_from_sealed_parent() {
         arena.try_alloc_layout(Layout::new::<u64>())
     });
     fails_unchanged(&arena, ArenaError::Sealed, || {
-        ArenaVec::<u8>::with_capacity_in(4, &arena)
+        ArenaVec::<u8>::try_with_capacity_in(4, &arena)
     });
     fails_unchanged(&arena, ArenaError::Sealed, || {
         ArenaHashMap::<u8, u8>::try_with_capacity_in(4, &arena)

@@ -16,7 +16,7 @@ fn persistent_collections_survive_a_thousand_frames() {
 
     // Persistent region: element id -> (state), and a fixed-capacity array.
     let mut states = ArenaHashMap::<u32, (u32, f32)>::try_with_capacity_in(64, &arena).unwrap();
-    let mut history = ArenaVec::<u32>::with_capacity_in(32, &arena).unwrap();
+    let mut history = ArenaVec::<u32>::with_capacity_in(32, &arena);
     let capacity = states.capacity();
     let table_bytes = arena.used();
 

@@ -138,7 +138,7 @@ fn frames_make_no_heap_allocation_after_warm_up_and_peak_stops_growing() {
 
     let arena = Arena::with_capacity(64 * 1024);
     let mut state = Persistent {
-        rows: ArenaVec::with_capacity_in(ROWS, &arena).unwrap(),
+        rows: ArenaVec::with_capacity_in(ROWS, &arena),
         totals: ArenaHashMap::try_with_capacity_in(MAP_CAPACITY as usize, &arena).unwrap(),
         oldest: 0,
     };

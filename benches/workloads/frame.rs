@@ -132,12 +132,11 @@ pub fn std_reused(labels: &[String], frame: &mut StdFrame) {
 pub fn arena(labels: &[String], frame: &mut Arena<'_>) {
     frame.reset();
     let frame = &*frame;
-    let mut elements =
-        ArenaVec::with_capacity_in(ELEMENTS, frame).expect("the frame holds the elements");
+    let mut elements = ArenaVec::with_capacity_in(ELEMENTS, frame);
     for i in 0..ELEMENTS {
         elements.push(element(i));
     }
-    let mut copies = ArenaVec::with_capacity_in(ELEMENTS, frame).expect("the frame holds them");
+    let mut copies = ArenaVec::with_capacity_in(ELEMENTS, frame);
     for label in labels {
         copies.push(&*frame.alloc_str(label));
     }

@@ -45,7 +45,7 @@ pub fn arena(arena: &mut Arena<'_>, with_capacity: bool) {
     arena.reset();
     let arena = &*arena;
     let mut v = if with_capacity {
-        ArenaVec::with_capacity_in(COUNT, arena).expect("the arena holds the vector")
+        ArenaVec::with_capacity_in(COUNT, arena)
     } else {
         ArenaVec::new_in(arena)
     };

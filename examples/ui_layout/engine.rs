@@ -978,7 +978,7 @@ impl<'p> Engine<'p> {
             capacities,
             bounds: ArenaHashMap::try_with_capacity_in(capacities.bounds, arena)?,
             text_cache: ArenaHashMap::try_with_capacity_in(capacities.texts, arena)?,
-            scroll: ArenaVec::with_capacity_in(capacities.scroll_containers, arena)?,
+            scroll: ArenaVec::try_with_capacity_in(capacities.scroll_containers, arena)?,
             frame_number: 0,
             stats: Stats::default(),
         })
@@ -999,11 +999,11 @@ impl<'p> Engine<'p> {
     ) -> Result<FrameUi<'f, 'e, 'p>, ArenaError> {
         let capacity = self.capacities.elements;
         Ok(FrameUi {
-            elements: ArenaVec::with_capacity_in(capacity, frame)?,
-            children: ArenaVec::with_capacity_in(capacity, frame)?,
-            pending: ArenaVec::with_capacity_in(capacity, frame)?,
-            open: ArenaVec::with_capacity_in(64, frame)?,
-            labels: ArenaVec::with_capacity_in(capacity, frame)?,
+            elements: ArenaVec::try_with_capacity_in(capacity, frame)?,
+            children: ArenaVec::try_with_capacity_in(capacity, frame)?,
+            pending: ArenaVec::try_with_capacity_in(capacity, frame)?,
+            open: ArenaVec::try_with_capacity_in(64, frame)?,
+            labels: ArenaVec::try_with_capacity_in(capacity, frame)?,
             frame,
             input,
             engine: self,
@@ -1196,7 +1196,7 @@ impl<'f> FrameUi<'f, '_, '_> {
             ..
         } = self;
         layout(&mut elements, &children);
-        let mut commands = ArenaVec::with_capacity_in(elements.len() / 2 + 16, frame)?;
+        let mut commands = ArenaVec::try_with_capacity_in(elements.len() / 2 + 16, frame)?;
         emit_render_commands(&elements, input.viewport, |command| {
             commands.try_push(command)
         })?;

@@ -53,8 +53,8 @@ fuzz_target!(|input: Input| {
     let arena = Arena::with_capacity(capacity);
     let (cap_a, cap_b) = input.with_capacity;
     let mut vecs = [
-        ArenaVec::<u32>::with_capacity_in(cap_a as usize % 64, &arena),
-        ArenaVec::<u32>::with_capacity_in(cap_b as usize % 64, &arena),
+        ArenaVec::<u32>::try_with_capacity_in(cap_a as usize % 64, &arena),
+        ArenaVec::<u32>::try_with_capacity_in(cap_b as usize % 64, &arena),
     ]
     .map(|v| v.unwrap_or_else(|_| ArenaVec::new_in(&arena)));
     let mut models: [Vec<u32>; 2] = [vecs[0].to_vec(), vecs[1].to_vec()];

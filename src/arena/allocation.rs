@@ -847,6 +847,24 @@ impl<'m> Arena<'m> {
         self.cur.set(self.at_addr(ptr.as_ptr().addr() + new_size));
     }
 
+    /// As [`shrink_in_place`](Self::shrink_in_place), saying whether the tail
+    /// came back (`false`: not the newest allocation, or sealed; nothing
+    /// changed).
+    #[inline]
+    pub(crate) fn try_shrink_in_place(
+        &self,
+        ptr: NonNull<u8>,
+        old_size: usize,
+        new_size: usize,
+    ) -> bool {
+        debug_assert!(new_size <= old_size);
+        if self.sealed.get() || !self.is_newest(ptr, old_size) {
+            return false;
+        }
+        self.shrink_in_place(ptr, old_size, new_size);
+        true
+    }
+
     /// Whether `[ptr, ptr + size)` is a non-empty allocation that ends at the
     /// bump pointer and lies in the current region (an allocation in an
     /// earlier region may end where the current region begins: it is not the

@@ -221,6 +221,93 @@ impl<'a> RawBuf<'a> {
     }
 }
 
+impl<'a> RawBuf<'a> {
+    /// Makes room for exactly `required` elements (no amortised doubling),
+    /// keeping the first `len`: grows in place when the buffer is the arena's
+    /// newest allocation, else moves to a new buffer of exactly `required`.
+    ///
+    /// On failure the buffer is unchanged (and so are its elements).
+    pub(crate) fn try_reserve_exact_total(
+        &mut self,
+        elem: Layout,
+        len: usize,
+        required: usize,
+    ) -> Result<(), ArenaError> {
+        debug_assert!(len <= self.cap);
+        if required <= self.cap {
+            return Ok(());
+        }
+        // `required > cap`, so the element is not zero-sized (their `cap` is
+        // `usize::MAX`).
+        let size = elem.size();
+        let layout = array_layout(elem, required, elem.align())?;
+        if self.cap > 0
+            && self
+                .arena()
+                .grow_in_place(self.ptr, self.cap * size, layout.size())
+                .is_some()
+        {
+            self.cap = required;
+            return Ok(());
+        }
+        let new = self.arena().try_alloc_layout(layout)?;
+        debug_assert!(new.as_ptr().addr() % elem.align() == 0);
+        if len > 0 {
+            // SAFETY:
+            // 1. `self.ptr` holds `self.cap >= len` elements of `size` bytes,
+            //    so it is valid for reading `len * size` bytes.
+            // 2. `new` is a fresh allocation of `required * size > len * size`
+            //    bytes, valid for writing them.
+            // 3. A fresh allocation overlaps no live one.
+            unsafe { ptr::copy_nonoverlapping(self.ptr.as_ptr(), new.as_ptr(), len * size) };
+        }
+        self.ptr = new;
+        self.cap = required;
+        Ok(())
+    }
+
+    /// Lowers the capacity to `new_cap` (at least the `len` in use), giving the
+    /// tail back to the arena, when the buffer is the arena's newest
+    /// allocation and the arena is not sealed; otherwise does nothing (moving
+    /// to a smaller buffer would leave the old one behind: more memory used,
+    /// not less). Returns whether the capacity changed.
+    pub(crate) fn shrink_to(&mut self, elem: Layout, new_cap: usize) -> bool {
+        if elem.size() == 0 || new_cap >= self.cap {
+            return false;
+        }
+        let given_back = self.arena().try_shrink_in_place(
+            self.ptr,
+            self.cap * elem.size(),
+            new_cap * elem.size(),
+        );
+        if given_back {
+            self.cap = new_cap;
+            if new_cap == 0 {
+                // Keep the invariant: no capacity, a dangling pointer.
+                self.ptr = dangling_for(elem);
+            }
+        }
+        given_back
+    }
+
+    /// The same buffer seen as elements `n` times smaller: `[T; n]` to `T`.
+    /// `elem` is the new element's layout, `n` how many of them the old
+    /// element held.
+    pub(crate) fn flatten(self, elem: Layout, n: usize) -> RawBuf<'a> {
+        let cap = if elem.size() == 0 {
+            usize::MAX
+        } else if n == 0 {
+            // The old elements were zero-sized: no allocation behind `ptr`.
+            return RawBuf::new_in(elem, self.arena());
+        } else {
+            // The old buffer held `cap * n * size` bytes, so this cannot
+            // overflow.
+            self.cap * n
+        };
+        RawBuf { cap, ..self }
+    }
+}
+
 /// The layout of `cap` elements of `elem`, aligned to `align`.
 fn array_layout(elem: Layout, cap: usize, align: usize) -> Result<Layout, ArenaError> {
     let bytes = bumping::array_size(cap, elem.size()).ok_or(ArenaError::SizeOverflow)?;

@@ -4,7 +4,7 @@ use arena_memory::{Arena, ArenaVec};
 
 fn main() {
     let arena = Arena::with_capacity(4096);
-    let mut labels: ArenaVec<&str> = ArenaVec::with_capacity_in(8, &arena).unwrap();
+    let mut labels: ArenaVec<&str> = ArenaVec::with_capacity_in(8, &arena);
     let mut frame = arena.ephemeral();
     labels.push(frame.alloc_str("row 1"));
     frame.reset();
