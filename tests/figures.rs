@@ -121,6 +121,20 @@ fn peak_counts_a_dropped_child_once_the_parent_allocates_again() {
 }
 
 #[test]
+fn a_child_that_allocated_nothing_leaves_the_parent_peak_alone() {
+    let arena = Arena::with_capacity(4096).unwrap();
+    arena.alloc(1u8);
+    {
+        // Starts at the next cache line, 63 bytes of padding after the byte.
+        let frame = arena.ephemeral().unwrap();
+        assert_eq!(frame.peak(), 0);
+    }
+    assert_eq!(arena.peak(), 1);
+    arena.alloc(2u8);
+    assert_eq!(arena.peak(), 2);
+}
+
+#[test]
 fn a_frame_peak_reached_by_a_given_back_block_sizes_the_settled_home() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
