@@ -21,13 +21,19 @@ thread_local! {
     static LIVE_BYTES: Cell<isize> = const { Cell::new(0) };
     /// Blocks allocated minus blocks freed on this thread while counting.
     static LIVE_BLOCKS: Cell<isize> = const { Cell::new(0) };
+    /// Calls to `alloc`, `alloc_zeroed` and `realloc` on this thread while
+    /// counting.
+    static CALLS: Cell<usize> = const { Cell::new(0) };
 }
 
-/// Adds `blocks` blocks of `bytes` bytes in all to this thread's figures, if
-/// its window is open.
-fn count(blocks: isize, bytes: isize) {
+/// Adds `blocks` blocks of `bytes` bytes in all to this thread's figures, and
+/// the call if `call` (a request for memory), if its window is open.
+fn count(call: bool, blocks: isize, bytes: isize) {
     // `try_with`: the allocator may run while this thread's locals are torn down.
     if COUNTING.try_with(Cell::get).unwrap_or(false) {
+        if call {
+            let _ = CALLS.try_with(|n| n.set(n.get() + 1));
+        }
         let _ = LIVE_BLOCKS.try_with(|n| n.set(n.get() + blocks));
         let _ = LIVE_BYTES.try_with(|n| n.set(n.get() + bytes));
     }
@@ -45,7 +51,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: the caller's promises for `alloc` are `System`'s.
         let ptr = unsafe { System.alloc(layout) };
         if !ptr.is_null() {
-            count(1, signed(layout.size()));
+            count(true, 1, signed(layout.size()));
         }
         ptr
     }
@@ -54,7 +60,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: as for `alloc`.
         let ptr = unsafe { System.alloc_zeroed(layout) };
         if !ptr.is_null() {
-            count(1, signed(layout.size()));
+            count(true, 1, signed(layout.size()));
         }
         ptr
     }
@@ -63,13 +69,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: the caller's promises for `realloc` are `System`'s.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
         if !new.is_null() {
-            count(0, signed(new_size) - signed(layout.size()));
+            count(true, 0, signed(new_size) - signed(layout.size()));
         }
         new
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        count(-1, -signed(layout.size()));
+        count(false, -1, -signed(layout.size()));
         // SAFETY: the caller's promises for `dealloc` are `System`'s.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -88,10 +94,34 @@ fn live() -> (isize, isize) {
 fn counting<R>(f: impl FnOnce() -> R) -> R {
     LIVE_BLOCKS.with(|n| n.set(0));
     LIVE_BYTES.with(|n| n.set(0));
+    CALLS.with(|n| n.set(0));
     COUNTING.with(|c| c.set(true));
     let result = f();
     COUNTING.with(|c| c.set(false));
     result
+}
+
+/// The calls for memory this thread made to the global allocator, counted
+/// since the first call of [`counting`].
+fn calls() -> usize {
+    CALLS.with(Cell::get)
+}
+
+#[test]
+fn an_arena_that_never_grew_makes_no_heap_call_to_reset_or_shrink() {
+    counting(|| {
+        let mut arena = Arena::builder()
+            .growth(Growth::UNLIMITED)
+            .with_capacity(4096)
+            .unwrap();
+        assert_eq!(calls(), 1);
+        arena.alloc_bytes(4000);
+        arena.reset();
+        arena.shrink_to_fit();
+        assert_eq!(arena.capacity(), 4096);
+        assert_eq!(calls(), 1, "no allocation after the arena's own block");
+        assert_eq!(live(), (1, 4096));
+    });
 }
 
 #[test]
