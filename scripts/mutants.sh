@@ -26,14 +26,17 @@ if ! command -v cargo-mutants >/dev/null; then
     exit 2
 fi
 
-test_args=(--lib)
+# The targets go to every cargo call (`--cargo-arg`), not only to `cargo
+# test`: then each mutant's build compiles just these, not the examples,
+# benches and the trybuild suite too.
+targets=(--cargo-arg=--lib)
 for file in tests/*.rs; do
     name=$(basename "$file" .rs)
     if [ "$name" = ui ] && [ "${MUTANTS_UI:-0}" != 1 ]; then
         continue
     fi
-    test_args+=(--test "$name")
+    targets+=("--cargo-arg=--test=$name")
 done
 
-exec nice -n 19 cargo mutants --jobs 1 --workspace --test-workspace=true "$@" \
-    -- "${test_args[@]}"
+exec nice -n 19 cargo mutants --jobs 1 --workspace --test-workspace=true \
+    "${targets[@]}" "$@"
