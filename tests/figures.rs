@@ -113,7 +113,7 @@ fn peak_counts_a_dropped_child_once_the_parent_allocates_again() {
         let frame = arena.ephemeral().unwrap();
         frame.alloc_bytes(1000);
     }
-    // The child starts at the next cache line after the parent's 64 bytes.
+    // The parent's 64 bytes end on a cache line: the child starts right after.
     assert_eq!(arena.peak(), 64 + 1000);
     arena.alloc_bytes(10); // takes the memory back from the child
     assert_eq!(arena.used(), 74);
