@@ -174,6 +174,24 @@ fn growth_policies_say_whether_they_grow() {
 }
 
 #[test]
+fn the_first_chunk_doubles_the_home_block_and_the_next_doubles_the_chunk() {
+    // A home block larger than half the smallest chunk (4 KiB), so that
+    // doubling it is what decides.
+    let arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(8192)
+        .unwrap();
+    arena.alloc_bytes(8192);
+    arena.alloc_bytes(1);
+    assert_eq!(arena.overflow_chunks(), 1);
+    assert_eq!(arena.overflow_bytes(), 16_384);
+    arena.alloc_bytes(16_384);
+    assert_eq!(arena.overflow_chunks(), 2);
+    assert_eq!(arena.overflow_bytes(), 16_384 + 32_768);
+    assert_eq!(arena.capacity(), 8192 + 16_384 + 32_768);
+}
+
+#[test]
 fn overflow_chunks_taken_counts_every_chunk_since_the_arena_was_made() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
