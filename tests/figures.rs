@@ -135,6 +135,25 @@ fn a_child_that_allocated_nothing_leaves_the_parent_peak_alone() {
 }
 
 #[test]
+fn a_block_given_back_while_a_child_lives_is_not_taken_back() {
+    let arena = Arena::with_capacity(4096).unwrap();
+    let layout = Layout::from_size_align(100, 8).unwrap();
+    let block = (&arena).allocate(layout).unwrap().cast::<u8>();
+    {
+        let frame = arena.ephemeral().unwrap();
+        // The memory after the parent's bump pointer is the child's now.
+        // SAFETY: `block` came from this allocator with `layout`.
+        unsafe { (&arena).deallocate(block, layout) };
+        assert_eq!(arena.used(), 100);
+        frame.alloc_bytes(10);
+    }
+    assert_eq!(arena.used(), 100);
+    // The next allocation goes after the block, as if it were still there.
+    let next = arena.alloc(0u8) as *const u8;
+    assert_eq!(next, past(block.as_ptr(), 100));
+}
+
+#[test]
 fn a_frame_peak_reached_by_a_given_back_block_sizes_the_settled_home() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
