@@ -211,6 +211,30 @@ fn the_first_chunk_doubles_the_home_block_and_the_next_doubles_the_chunk() {
 }
 
 #[test]
+fn a_frame_that_overflowed_for_alignment_alone_leaves_the_home_as_it_is() {
+    // An 8-byte value aligned to 1 MiB fits a 4 KiB home only if the home
+    // happens to hold a 1 MiB boundary (1 in 256): try a few homes.
+    let layout = Layout::from_size_align(8, 1 << 20).unwrap();
+    for _ in 0..8 {
+        let mut arena = Arena::builder()
+            .growth(Growth::UNLIMITED)
+            .with_capacity(4096)
+            .unwrap();
+        arena.try_alloc_layout(layout).unwrap();
+        if arena.overflow_chunks() == 0 {
+            continue;
+        }
+        // The frame needed 8 bytes: far less than the home holds.
+        assert_eq!(arena.peak(), 8);
+        arena.reset();
+        assert_eq!(arena.overflow_chunks(), 0);
+        assert_eq!(arena.capacity(), 4096, "the home only ever grows");
+        return;
+    }
+    panic!("every 4 KiB home held a 1 MiB boundary");
+}
+
+#[test]
 fn overflow_chunks_taken_counts_every_chunk_since_the_arena_was_made() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
