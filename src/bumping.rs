@@ -117,9 +117,15 @@ pub(crate) const MIN_CHUNK: usize = 4096;
 /// `isize::MAX`.
 pub(crate) const fn round_up(n: usize, align: usize) -> Option<usize> {
     debug_assert!(align.is_power_of_two());
-    match n.checked_add(align - 1) {
-        Some(m) if (m & !(align - 1)) <= isize::MAX as usize => Some(m & !(align - 1)),
-        _ => None,
+    let mask = align - 1;
+    let Some(m) = n.checked_add(mask) else {
+        return None;
+    };
+    let rounded = m & !mask;
+    if rounded <= isize::MAX as usize {
+        Some(rounded)
+    } else {
+        None
     }
 }
 
@@ -135,21 +141,19 @@ pub(crate) const fn round_up(n: usize, align: usize) -> Option<usize> {
     not(feature = "alloc"),
     expect(dead_code, reason = "no chunks without `alloc`")
 )]
-pub(crate) const fn chunk_size(
+pub(crate) fn chunk_size(
     request: usize,
     previous: usize,
     held: usize,
     max_bytes: usize,
     granule: usize,
 ) -> Option<usize> {
-    let doubled = previous.saturating_mul(2);
-    let mut size = if doubled > request { doubled } else { request };
-    if size < MIN_CHUNK {
-        size = MIN_CHUNK;
-    }
-    let Some(size) = round_up(size, granule) else {
-        return None;
-    };
+    // `max`, not `if a > b`: the tie goes either way, and a comparison would
+    // leave cargo-mutants an equivalent `>=` to report.
+    let size = round_up(
+        previous.saturating_mul(2).max(request).max(MIN_CHUNK),
+        granule,
+    )?;
     let allowed = max_bytes.saturating_sub(held);
     if size <= allowed {
         Some(size)
@@ -190,18 +194,9 @@ pub(crate) const fn min_non_zero_capacity(elem_size: usize) -> usize {
 /// least `required` and at least `min_cap`. Saturates instead of overflowing;
 /// the caller checks the byte size.
 #[inline]
-pub(crate) const fn grown_capacity(cap: usize, required: usize, min_cap: usize) -> usize {
-    let doubled = cap.saturating_mul(2);
-    let at_least = if required > min_cap {
-        required
-    } else {
-        min_cap
-    };
-    if doubled > at_least {
-        doubled
-    } else {
-        at_least
-    }
+pub(crate) fn grown_capacity(cap: usize, required: usize, min_cap: usize) -> usize {
+    // `max`, as in `chunk_size`.
+    cap.saturating_mul(2).max(required).max(min_cap)
 }
 
 #[cfg(test)]
@@ -304,6 +299,10 @@ mod tests {
         assert_eq!(round_up(65, 1), Some(65));
         assert_eq!(round_up(usize::MAX, 64), None);
         assert_eq!(round_up(isize::MAX as usize, 64), None);
+        // The largest Rust object is a valid result; one byte more is not.
+        assert_eq!(round_up(isize::MAX as usize, 1), Some(isize::MAX as usize));
+        assert_eq!(round_up(isize::MAX as usize + 1, 1), None);
+        assert_eq!(round_up(1, 1 << (usize::BITS - 1)), None);
     }
 
     #[test]
@@ -315,18 +314,29 @@ mod tests {
         assert_eq!(chunk_size(100_000, 8192, 0, NO_LIMIT, 64), Some(100_032));
         // Cut down to the limit while the request still fits...
         assert_eq!(chunk_size(1000, 8192, 10_000, 12_000, 64), Some(2000));
+        // ... to the last byte the limit allows...
+        assert_eq!(chunk_size(2000, 8192, 10_000, 12_000, 64), Some(2000));
         // ... and refused when it does not.
+        assert_eq!(chunk_size(2001, 8192, 10_000, 12_000, 64), None);
         assert_eq!(chunk_size(3000, 8192, 10_000, 12_000, 64), None);
         assert_eq!(chunk_size(1, 0, 12_000, 12_000, 64), None);
+        // Never a zero-byte chunk, even for a zero-byte request at the limit.
+        assert_eq!(chunk_size(0, 8192, 12_000, 12_000, 64), None);
+        // The doubling, the request and the minimum, whichever is largest.
+        assert_eq!(chunk_size(8192, 4096, 0, NO_LIMIT, 64), Some(8192));
+        assert_eq!(chunk_size(MIN_CHUNK, 0, 0, NO_LIMIT, 64), Some(MIN_CHUNK));
+        assert_eq!(chunk_size(1, 2048, 0, NO_LIMIT, 64), Some(MIN_CHUNK));
+        assert_eq!(chunk_size(1, 2049, 0, NO_LIMIT, 64), Some(4160));
         // Sizes that cannot exist.
         assert_eq!(chunk_size(usize::MAX, 0, 0, NO_LIMIT, 64), None);
         assert_eq!(chunk_size(10, usize::MAX, 0, NO_LIMIT, 64), None);
         // Whatever the inputs, a chunk covers the request and stays in the limit.
-        for request in [1usize, 63, 4096, 70_000] {
+        for request in [0usize, 1, 63, 4096, 70_000] {
             for previous in [0usize, 64, 5000, 1 << 20] {
                 for held in [0usize, 100, 1 << 20] {
                     for max in [usize::MAX, 1 << 21, 200_000] {
                         if let Some(size) = chunk_size(request, previous, held, max, 64) {
+                            assert!(size > 0);
                             assert!(size >= request);
                             assert!(held + size <= max);
                         }
