@@ -9,7 +9,7 @@ use arena_memory::{Arena, ArenaHashMap, ArenaStr, ArenaVec};
 
 #[test]
 fn vec_reserve_makes_room_for_at_least_that_many_more() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut v = ArenaVec::from_slice_in(&[1u32, 2, 3], &arena);
     v.reserve(40);
     assert!(v.capacity() >= 43, "capacity {}", v.capacity());
@@ -26,14 +26,14 @@ fn vec_reserve_makes_room_for_at_least_that_many_more() {
 #[test]
 #[should_panic(expected = "capacity exceeded")]
 fn vec_reserve_panics_when_the_arena_has_no_room() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut v = ArenaVec::<u64>::new_in(&arena);
     v.reserve(100);
 }
 
 #[test]
 fn str_reserve_makes_room_for_at_least_that_many_more_bytes() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut s = ArenaStr::from_str_in("ab", &arena);
     s.reserve(30);
     assert!(s.capacity() >= 32, "capacity {}", s.capacity());
@@ -48,7 +48,7 @@ fn str_reserve_makes_room_for_at_least_that_many_more_bytes() {
 #[test]
 #[should_panic(expected = "capacity exceeded")]
 fn str_reserve_panics_when_the_arena_has_no_room() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     s.reserve(100);
 }
@@ -56,15 +56,15 @@ fn str_reserve_panics_when_the_arena_has_no_room() {
 #[test]
 #[should_panic(expected = "capacity exceeded")]
 fn hash_map_reserve_panics_when_the_arena_has_no_room() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut map = ArenaHashMap::<u64, u64>::new_in(&arena);
     map.reserve(100);
 }
 
 #[test]
 fn hash_map_reserve_makes_room_for_at_least_that_many_more_entries() {
-    let arena = Arena::with_capacity(1 << 14).unwrap();
-    let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(1, &arena).unwrap();
+    let arena = Arena::with_capacity(1 << 14);
+    let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(1, &arena);
     map.insert(0, 0);
     map.reserve(50);
     assert!(map.capacity() >= 51, "capacity {}", map.capacity());
@@ -82,7 +82,7 @@ fn hash_map_reserve_makes_room_for_at_least_that_many_more_entries() {
 
 #[test]
 fn vec_resize_grows_with_copies_and_shrinks() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[1u16], &arena);
     v.resize(4, 9);
     assert_eq!(v, [1, 9, 9, 9]);
@@ -95,7 +95,7 @@ fn vec_resize_grows_with_copies_and_shrinks() {
 #[test]
 fn vec_try_resize_grows_by_exactly_what_is_missing() {
     // The arena has room for the new length and not one element more.
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc_bytes(44);
     let mut v = ArenaVec::from_slice_in(&[1u32, 2, 3], &arena);
     assert_eq!(arena.remaining(), 8);
@@ -106,7 +106,7 @@ fn vec_try_resize_grows_by_exactly_what_is_missing() {
 
 #[test]
 fn vec_resize_zeroed_grows_with_zeros_and_shrinks() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[5u32], &arena);
     v.resize_zeroed(3);
     assert_eq!(v, [5, 0, 0]);
@@ -116,7 +116,7 @@ fn vec_resize_zeroed_grows_with_zeros_and_shrinks() {
 
 #[test]
 fn vec_try_resize_zeroed_grows_by_exactly_what_is_missing() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc_bytes(44);
     let mut v = ArenaVec::from_slice_in(&[1u32, 2, 3], &arena);
     assert_eq!(arena.remaining(), 8);
@@ -127,8 +127,8 @@ fn vec_try_resize_zeroed_grows_by_exactly_what_is_missing() {
 
 #[test]
 fn vec_resize_zeroed_zeroes_every_new_element_and_nothing_after() {
-    let arena = Arena::with_capacity(256).unwrap();
-    let mut v = ArenaVec::<u32>::with_capacity_in(4, &arena).unwrap();
+    let arena = Arena::with_capacity(256);
+    let mut v = ArenaVec::<u32>::with_capacity_in(4, &arena);
     // Whatever the buffer held before is overwritten.
     v.extend_from_slice(&[u32::MAX; 4]);
     v.truncate(1);
@@ -151,7 +151,7 @@ fn vec_resize_zeroed_zeroes_every_new_element_and_nothing_after() {
 
 #[test]
 fn vec_resize_zeroed_from_several_elements_reserves_what_is_missing() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[1u8, 2, 3], &arena);
     v.try_resize_zeroed(5).unwrap();
     assert_eq!(v, [1, 2, 3, 0, 0]);
@@ -162,7 +162,7 @@ fn vec_resize_zeroed_from_several_elements_reserves_what_is_missing() {
 
 #[test]
 fn vec_is_empty_until_pushed_and_after_clear() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::new_in(&arena);
     assert!(v.is_empty());
     v.push(1u8);
@@ -170,26 +170,26 @@ fn vec_is_empty_until_pushed_and_after_clear() {
     v.clear();
     assert!(v.is_empty());
     // Capacity is not length.
-    let reserved = ArenaVec::<u8>::with_capacity_in(8, &arena).unwrap();
+    let reserved = ArenaVec::<u8>::with_capacity_in(8, &arena);
     assert!(reserved.is_empty());
 }
 
 #[test]
 fn str_is_empty_until_pushed_and_after_clear() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut s = ArenaStr::new_in(&arena);
     assert!(s.is_empty());
     s.push('é');
     assert!(!s.is_empty());
     s.clear();
     assert!(s.is_empty());
-    let reserved = ArenaStr::with_capacity_in(8, &arena).unwrap();
+    let reserved = ArenaStr::with_capacity_in(8, &arena);
     assert!(reserved.is_empty());
 }
 
 #[test]
 fn hash_map_is_empty_until_inserted_and_after_remove() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
     assert!(map.is_empty());
     map.reserve(1); // a map does not grow on insert
@@ -197,7 +197,7 @@ fn hash_map_is_empty_until_inserted_and_after_remove() {
     assert!(!map.is_empty());
     assert_eq!(map.remove(&1), Some(2));
     assert!(map.is_empty());
-    let reserved = ArenaHashMap::<u8, u8>::with_capacity_in(8, &arena).unwrap();
+    let reserved = ArenaHashMap::<u8, u8>::with_capacity_in(8, &arena);
     assert!(reserved.is_empty());
 }
 
@@ -205,7 +205,7 @@ fn hash_map_is_empty_until_inserted_and_after_remove() {
 
 #[test]
 fn str_equals_str_and_ref_str_from_either_side() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let s = ArenaStr::from_str_in("hello", &arena);
     let same: &str = "hello";
     let other: &str = "help!";
@@ -231,7 +231,7 @@ fn str_equals_str_and_ref_str_from_either_side() {
 
 #[test]
 fn str_equals_arena_str_by_content() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let a = ArenaStr::from_str_in("abc", &arena);
     let b = ArenaStr::from_str_in("abc", &arena);
     let c = ArenaStr::from_str_in("abd", &arena);

@@ -112,8 +112,7 @@ fn an_arena_that_never_grew_makes_no_heap_call_to_reset_or_shrink() {
     counting(|| {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .with_capacity(4096)
-            .unwrap();
+            .with_capacity(4096);
         assert_eq!(calls(), 1);
         arena.alloc_bytes(4000);
         arena.reset();
@@ -127,7 +126,7 @@ fn an_arena_that_never_grew_makes_no_heap_call_to_reset_or_shrink() {
 #[test]
 fn an_owned_block_is_freed_when_the_arena_is_dropped() {
     counting(|| {
-        let arena = Arena::with_capacity(4096).unwrap();
+        let arena = Arena::with_capacity(4096);
         assert_eq!(live(), (1, 4096));
         arena.alloc_bytes(100);
         drop(arena);
@@ -140,8 +139,7 @@ fn overflow_chunks_are_freed_at_the_reset_and_the_settled_home_at_the_drop() {
     counting(|| {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .with_capacity(1024)
-            .unwrap();
+            .with_capacity(1024);
         assert_eq!(live(), (1, 1024));
         arena.alloc_bytes(3000);
         arena.alloc_bytes(20_000);
@@ -174,8 +172,7 @@ fn chunks_still_held_are_freed_when_the_arena_is_dropped() {
     counting(|| {
         let arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .with_capacity(1024)
-            .unwrap();
+            .with_capacity(1024);
         arena.alloc_bytes(10_000);
         assert_eq!(live().0, 2);
         drop(arena);
@@ -186,11 +183,11 @@ fn chunks_still_held_are_freed_when_the_arena_is_dropped() {
 #[test]
 fn a_growing_child_frees_its_chunks_and_its_grown_home() {
     counting(|| {
-        let parent = Arena::with_capacity(4096).unwrap();
+        let parent = Arena::with_capacity(4096);
         let parent_block = live();
         assert_eq!(parent_block, (1, 4096));
         {
-            let mut frame = parent.ephemeral_growing().unwrap();
+            let mut frame = parent.ephemeral_growing();
             frame.alloc_bytes(10_000);
             assert_eq!(frame.overflow_chunks(), 1);
             assert_eq!(live().0, 2);
