@@ -262,9 +262,10 @@ impl<'m> Arena<'m> {
     #[inline]
     pub fn contains(&self, ptr: *const u8) -> bool {
         let addr = ptr.addr();
-        let (region_start, _) = self.region.get();
-        if region_start.as_ptr().addr() <= addr && addr < self.cur.get().as_ptr().addr() {
-            return true;
+        let (region_start, region_end) = self.region.get();
+        if region_start.as_ptr().addr() <= addr && addr < region_end.as_ptr().addr() {
+            // The current block: only what was handed out, not its free tail.
+            return addr < self.cur.get().as_ptr().addr();
         }
         // Earlier regions of this frame: the home block, and chunks.
         self.used_before.get() > 0

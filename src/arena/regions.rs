@@ -23,12 +23,8 @@ impl<'m> Arena<'m> {
 
     /// Raises the peak figures (all time and this frame's) to `used`.
     pub(super) fn record_peak(&self, used: usize) {
-        if used > self.peak.get() {
-            self.peak.set(used);
-        }
-        if used > self.frame_peak.get() {
-            self.frame_peak.set(used);
-        }
+        self.peak.set(self.peak.get().max(used));
+        self.frame_peak.set(self.frame_peak.get().max(used));
     }
 
     /// Marks everything allocated so far as persistent and returns a child arena
