@@ -718,6 +718,78 @@ impl<'a> ArenaStr<'a> {
         unwrap(self.try_reserve(additional));
     }
 
+    /// Makes room for exactly `additional` more bytes, no more (as
+    /// [`ArenaVec::try_reserve_exact`]).
+    ///
+    /// # Errors
+    ///
+    /// As for [`try_reserve`](ArenaStr::try_reserve); the string is unchanged
+    /// on failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaStr};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut s = ArenaStr::from_str_in("ab", &arena);
+    /// s.try_reserve_exact(5)?;
+    /// assert_eq!(s.capacity(), 7);
+    /// assert!(s.try_reserve_exact(100).is_err());
+    /// assert_eq!(s.capacity(), 7);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn try_reserve_exact(&mut self, additional: usize) -> Result<(), ArenaError> {
+        self.bytes.try_reserve_exact(additional)
+    }
+
+    /// Makes room for exactly `additional` more bytes, as
+    /// [`try_reserve_exact`](ArenaStr::try_reserve_exact).
+    ///
+    /// # Panics
+    ///
+    /// When `try_reserve_exact` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaStr};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut s = ArenaStr::new_in(&arena);
+    /// s.reserve_exact(3);
+    /// assert_eq!(s.capacity(), 3);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    #[track_caller]
+    pub fn reserve_exact(&mut self, additional: usize) {
+        unwrap(self.try_reserve_exact(additional));
+    }
+
+    /// Lowers the capacity to `len()`, giving the tail back to the arena when
+    /// the buffer is its newest allocation (as [`ArenaVec::shrink_to_fit`]);
+    /// otherwise the capacity stays.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaStr};
+    ///
+    /// let arena = Arena::try_with_capacity(256)?;
+    /// let mut s = ArenaStr::with_capacity_in(100, &arena);
+    /// s.push_str("label");
+    /// s.shrink_to_fit();
+    /// assert_eq!(s.capacity(), 5);
+    /// assert_eq!(arena.used(), 5);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[inline]
+    pub fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+    }
+
     /// Appends `s`.
     ///
     /// # Errors

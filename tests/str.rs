@@ -857,3 +857,31 @@ fn extend_from_an_iterator_that_panics_keeps_what_it_pushed() {
     s.push('!');
     assert_eq!(s, "aéß!");
 }
+
+#[test]
+fn reserve_exact_and_shrink_to_fit_follow_the_vector_rules() {
+    let arena = Arena::with_capacity(256);
+    let mut s = ArenaStr::from_str_in("abc", &arena);
+    s.reserve_exact(10);
+    assert_eq!(s.capacity(), 13);
+    let used = arena.used();
+    assert!(matches!(
+        s.try_reserve_exact(1000),
+        Err(ArenaError::CapacityExceeded { .. })
+    ));
+    assert_eq!((s.capacity(), arena.used()), (13, used));
+    s.push_str("de");
+    s.shrink_to_fit();
+    assert_eq!(s.capacity(), 5);
+    assert_eq!(s, "abcde");
+    // The tail came back: the next allocation starts right after the string.
+    let next = arena.alloc(0u8) as *const u8 as usize;
+    assert_eq!(next, s.as_ptr() as usize + 5);
+    // Not the newest allocation any more: nothing to give back.
+    s.reserve_exact(0);
+    let mut older = ArenaStr::with_capacity_in(8, &arena);
+    older.push('x');
+    let _newer = ArenaStr::from_str_in("y", &arena);
+    older.shrink_to_fit();
+    assert_eq!(older.capacity(), 8);
+}
