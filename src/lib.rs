@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
@@ -12,6 +13,8 @@ mod bumping;
 mod error;
 pub mod hash_map;
 mod pod;
+#[cfg(feature = "serde")]
+mod serde;
 pub mod str;
 pub mod vec;
 
@@ -25,5 +28,7 @@ pub use hash_map::ArenaHashMap;
 #[doc(hidden)]
 pub use pod::derive_support as __private;
 pub use pod::{bytes_of, bytes_of_slice, ArenaPod};
+#[cfg(feature = "serde")]
+pub use serde::{ArenaHashMapSeed, ArenaStrSeed, ArenaVecSeed};
 pub use str::{ArenaStr, FromUtf16Error, FromUtf8Error};
 pub use vec::ArenaVec;
