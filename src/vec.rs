@@ -2233,7 +2233,7 @@ impl std::io::Write for ArenaVec<'_, u8> {
 }
 
 /// An [`ArenaVec`] in an arena, written like `vec!`; panics when the arena
-/// runs out (see [`try_vec_in!`] for the fallible twin).
+/// runs out (see [`try_vec_in!`](crate::try_vec_in) for the fallible twin).
 ///
 /// - `vec_in![in arena]`: an empty vector ([`ArenaVec::new_in`]).
 /// - `vec_in![in arena; a, b, c]`: those elements ([`ArenaVec::from_slice_in`]).

@@ -2,7 +2,7 @@
 //! API: names and contents may change in any release.
 //!
 //! For a concrete struct or an enum, the derive checks the type and then
-//! invokes [`__impl_arena_pod!`] through the path the user chose
+//! invokes [`__impl_arena_pod!`](crate::__impl_arena_pod) through the path the user chose
 //! (`::arena_memory` unless `#[arena(crate = "...")]` says otherwise). Only
 //! that macro writes their three `unsafe impl`s, and it writes every trait and
 //! check as a `$crate::` or `::core::` path, so the user's path decides which
@@ -35,7 +35,7 @@ pub trait DeriveChecks {
     fn derive_checks();
 }
 
-/// Hosts [`__impl_arena_pod!`]'s checks that the type is what the macro was
+/// Hosts [`__impl_arena_pod!`](crate::__impl_arena_pod)'s checks that the type is what the macro was
 /// told: the fields of a struct, the variants of an enum. The value is
 /// `self`, a keyword: a parameter with a name could be taken for a constant
 /// of that name in the user's scope.
