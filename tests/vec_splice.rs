@@ -308,13 +308,14 @@ fn panic_message(f: impl FnOnce()) -> String {
 #[test]
 fn bad_ranges_panic_like_std_before_the_replacement_is_touched() {
     use std::ops::Bound::{self, Excluded, Included, Unbounded};
+    type Range = (Bound<usize>, Bound<usize>);
     let arena = Arena::with_capacity(64);
     let untouchable = || std::iter::from_fn(|| -> Option<u32> { panic!("touched") });
     // Where std panics, with the crate's range messages (those of `drain`).
     // std's own wording for the last three changed across Rust versions
     // (1.95 says "range start index 4 out of range ..."), so only the first
     // two are compared with it word for word.
-    let cases: [((Bound<usize>, Bound<usize>), &str, bool); 5] = [
+    let cases: [(Range, &str, bool); 5] = [
         (
             (Included(3), Excluded(2)),
             "slice index starts at 3 but ends at 2",
