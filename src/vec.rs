@@ -1,11 +1,12 @@
 //! [`ArenaVec`]: a growable array of `Copy` values in an arena, its
-//! by-value iterator [`IntoIter`], and the iterators [`Drain`] and
-//! [`ExtractIf`] that remove elements.
+//! by-value iterator [`IntoIter`], and the iterators [`Drain`],
+//! [`ExtractIf`] and [`Splice`] that remove elements.
 
 mod drain;
 mod extract_if;
 mod into_iter;
 pub(crate) mod raw_buf;
+mod splice;
 
 use core::alloc::Layout;
 use core::borrow::{Borrow, BorrowMut};
@@ -22,6 +23,7 @@ pub use drain::Drain;
 pub use extract_if::ExtractIf;
 pub use into_iter::IntoIter;
 use raw_buf::RawBuf;
+pub use splice::Splice;
 
 use crate::arena::{unwrap, Arena};
 use crate::error::ArenaError;
@@ -1804,6 +1806,108 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'a, T> {
         let range = drain::resolve_range(range, self.len);
         Drain::new(self, range)
+    }
+
+    /// Replaces the elements in `range` with the items of `replace_with`, all
+    /// or nothing, and returns the removed elements as an iterator.
+    ///
+    /// The result is std's `Vec::splice`: the elements before the range, then
+    /// the items, then the elements after the range. Unlike std, the
+    /// replacement is done before this returns, so it can fail cleanly:
+    ///
+    /// 1. The items are copied into the spare capacity past the last element
+    ///    (the buffer grows as needed; the iterator's
+    ///    [`size_hint`](Iterator::size_hint) lower bound is reserved first, so
+    ///    an exact-size iterator costs one reservation).
+    /// 2. The removed range, the tail after it and the items are rearranged in
+    ///    place (no copy of the removed elements is allocated): the items take
+    ///    the range's place, the tail follows them (it does not move when as
+    ///    many items come in as elements go out), and the removed elements end
+    ///    up just past the new last element.
+    /// 3. The returned [`Splice`] reads them from there while it borrows the
+    ///    vector. Dropping it early, or leaking it, changes nothing: the
+    ///    vector already holds its final elements.
+    ///
+    /// If `replace_with` panics, the vector is unchanged (std's `splice` would
+    /// have removed the range and kept some of the items); every item is
+    /// taken from the iterator, as in std.
+    ///
+    /// # Errors
+    ///
+    /// [`ArenaError::SizeOverflow`] if the length would overflow; otherwise as
+    /// for [`try_reserve`](ArenaVec::try_reserve), for room for the items past
+    /// the current length. On failure the vector is unchanged: same elements,
+    /// same buffer, same capacity. The memory reserved meanwhile goes back to
+    /// the arena if it is still the arena's newest allocation (that is, unless
+    /// `replace_with` allocated in the arena itself), all but the padding that
+    /// aligned a new buffer the vector had moved to. Note that the room
+    /// needed is `len() + ` the number of items, even when the result is
+    /// shorter: the removed elements are kept until the iterator is dropped.
+    ///
+    /// # Panics
+    ///
+    /// If the range starts after it ends or ends after `len()`, before
+    /// `replace_with` is touched.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::<u64>::with_capacity_in(4, &arena);
+    /// v.extend_from_slice(&[1, 2, 3, 4]);
+    /// let removed: Vec<u64> = v.try_splice(1..3, [20, 30, 40])?.collect();
+    /// assert_eq!(removed, [2, 3]);
+    /// assert_eq!(v, [1, 20, 30, 40, 4]);
+    ///
+    /// // 5 + 4 elements of 8 bytes do not fit in 64: nothing changes.
+    /// let used = arena.used();
+    /// assert!(v.try_splice(.., [0; 4]).is_err());
+    /// assert_eq!(v, [1, 20, 30, 40, 4]);
+    /// assert_eq!(arena.used(), used);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn try_splice<R, I>(
+        &mut self,
+        range: R,
+        replace_with: I,
+    ) -> Result<Splice<'_, 'a, T>, ArenaError>
+    where
+        R: RangeBounds<usize>,
+        I: IntoIterator<Item = T>,
+    {
+        let range = drain::resolve_range(range, self.len);
+        splice::try_splice_in(self, range, replace_with)
+    }
+
+    /// Replaces the elements in `range` with the items of `replace_with` and
+    /// returns the removed elements, as [`try_splice`](ArenaVec::try_splice).
+    ///
+    /// # Panics
+    ///
+    /// If the range starts after it ends or ends after `len()`, or when
+    /// `try_splice` would return an error, with its message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let mut v = ArenaVec::from_slice_in(&['a', 'b', 'c'], &arena);
+    /// v.splice(1..2, "xyz".chars());
+    /// assert_eq!(v, ['a', 'x', 'y', 'z', 'c']);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[track_caller]
+    pub fn splice<R, I>(&mut self, range: R, replace_with: I) -> Splice<'_, 'a, T>
+    where
+        R: RangeBounds<usize>,
+        I: IntoIterator<Item = T>,
+    {
+        unwrap(self.try_splice(range, replace_with))
     }
 
     /// Removes the elements in `range` for which `filter` returns `true`, as

@@ -308,6 +308,55 @@ impl<'a> RawBuf<'a> {
     }
 }
 
+/// Where a [`RawBuf`] is and how many elements it holds, taken by
+/// [`RawBuf::extent`] so that growth can be undone with [`RawBuf::roll_back`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Extent {
+    ptr: NonNull<u8>,
+    cap: usize,
+}
+
+impl RawBuf<'_> {
+    /// The buffer's place and capacity now.
+    #[inline]
+    pub(crate) fn extent(&self) -> Extent {
+        Extent {
+            ptr: self.ptr,
+            cap: self.cap,
+        }
+    }
+
+    /// Undoes the growth since `before` was taken, for an operation that
+    /// gives up after reserving: the buffer is back at `before`'s place with
+    /// `before`'s capacity, and the memory reserved since is given back to the
+    /// arena when it is still the arena's newest allocation (otherwise it
+    /// stays unused until the arena is reset).
+    ///
+    /// Sound when the buffer has only grown since `before` (by
+    /// [`try_reserve_total`](Self::try_reserve_total)) and the elements the
+    /// caller keeps lie within `before.cap`: growth never frees the old
+    /// allocation, and a move copies the elements without touching the old
+    /// buffer, so the old buffer still holds them.
+    pub(crate) fn roll_back(&mut self, elem: Layout, before: Extent) {
+        debug_assert!(self.cap >= before.cap);
+        let size = elem.size();
+        if self.ptr != before.ptr {
+            // Moved: the new buffer goes back (if newest), the old one returns.
+            // It cannot be zero-sized: zero-sized elements never move.
+            if self.cap > 0 {
+                self.arena().shrink_in_place(self.ptr, self.cap * size, 0);
+            }
+            self.ptr = before.ptr;
+            self.cap = before.cap;
+        } else if self.cap > before.cap {
+            // Grew in place: give the added tail back (if newest).
+            self.arena()
+                .shrink_in_place(self.ptr, self.cap * size, before.cap * size);
+            self.cap = before.cap;
+        }
+    }
+}
+
 /// The layout of `cap` elements of `elem`, aligned to `align`.
 fn array_layout(elem: Layout, cap: usize, align: usize) -> Result<Layout, ArenaError> {
     let bytes = bumping::array_size(cap, elem.size()).ok_or(ArenaError::SizeOverflow)?;
