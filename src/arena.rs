@@ -169,6 +169,7 @@ impl Arena<'static> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn with_capacity(bytes: usize) -> Result<Arena<'static>, ArenaError> {
         ArenaBuilder::new().with_capacity(bytes)
     }

@@ -102,6 +102,7 @@ impl<'m> Arena<'m> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn ephemeral_growing(&self) -> Result<Arena<'_>, ArenaError> {
         self.ephemeral_with(Growth::UNLIMITED)
     }
