@@ -13,7 +13,7 @@ fn alloc_16_bytes(c: &mut Criterion) {
     let mut group = c.benchmark_group("alloc_16B");
     group.throughput(Throughput::Elements(COUNT as u64));
 
-    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
     group.bench_function("arena_memory", |b| b.iter(|| workload::arena(&mut arena)));
 
     let mut bump = bumpalo::Bump::with_capacity(ARENA_BYTES);

@@ -17,8 +17,8 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.throughput(Throughput::Elements(1));
 
-    let persistent = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
-    let mut frame = persistent.ephemeral().expect("the frame region");
+    let persistent = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut frame = persistent.try_ephemeral().expect("the frame region");
     group.bench_function("arena_memory", |b| {
         b.iter(|| workload::arena(&labels, &mut frame))
     });

@@ -40,7 +40,7 @@ fn heap_calls(mut pair: impl FnMut()) -> (usize, f64) {
 fn growth(c: &mut Criterion) {
     let mut ours = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(SMALL_BYTES)
+        .try_with_capacity(SMALL_BYTES)
         .expect("an arena");
     let mut bumpalo = bumpalo::Bump::with_capacity(SMALL_BYTES);
     let mut bump_scope: bump_scope::Bump = bump_scope::Bump::with_size(SMALL_BYTES);

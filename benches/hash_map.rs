@@ -21,7 +21,7 @@ fn insert_then_look_up(c: &mut Criterion) {
     // One element is one insert and one lookup.
     group.throughput(Throughput::Elements(COUNT as u64));
 
-    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
     assert_eq!(workload::arena(&keys, &mut arena), expected);
     group.bench_function("arena_memory", |b| {
         b.iter(|| workload::arena(&keys, &mut arena))
@@ -61,7 +61,7 @@ fn variants(c: &mut Criterion) {
     let mut group = c.benchmark_group("hash_map_u32_variants");
     group.throughput(Throughput::Elements(COUNT as u64));
 
-    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
     group.bench_function("arena_memory_foldhash", |b| {
         b.iter(|| workload::arena(&keys, &mut arena))
     });

@@ -152,7 +152,7 @@ fn main() -> ExitCode {
     };
     match (workload.as_str(), peer.as_str()) {
         ("alloc_16B", "arena_memory") => {
-            let mut arena = Arena::with_capacity(alloc_16b::ARENA_BYTES).expect("block");
+            let mut arena = Arena::try_with_capacity(alloc_16b::ARENA_BYTES).expect("block");
             run(alloc_16b::COUNT, || alloc_16b::arena(&mut arena));
         }
         ("alloc_16B", "bumpalo") => {
@@ -171,7 +171,7 @@ fn main() -> ExitCode {
             let with_capacity = workload == "vec_push_with_capacity";
             let mut bumpalo = bumpalo::Bump::with_capacity(vec::ARENA_BYTES);
             let mut bump_scope: bump_scope::Bump = bump_scope::Bump::with_size(vec::ARENA_BYTES);
-            let mut arena = Arena::with_capacity(vec::ARENA_BYTES).expect("block");
+            let mut arena = Arena::try_with_capacity(vec::ARENA_BYTES).expect("block");
             match peer {
                 "arena_memory" => run(vec::COUNT, || vec::arena(&mut arena, with_capacity)),
                 "bumpalo" => run(vec::COUNT, || vec::bumpalo(&mut bumpalo, with_capacity)),
@@ -187,7 +187,7 @@ fn main() -> ExitCode {
         }
         ("strings_push_str" | "strings_format", peer) => {
             let src = strings::Sources::new();
-            let mut arena = Arena::with_capacity(strings::ARENA_BYTES).expect("block");
+            let mut arena = Arena::try_with_capacity(strings::ARENA_BYTES).expect("block");
             let mut bumpalo = bumpalo::Bump::with_capacity(strings::ARENA_BYTES);
             let mut bump_scope: bump_scope::Bump =
                 bump_scope::Bump::with_size(strings::ARENA_BYTES);
@@ -220,7 +220,7 @@ fn main() -> ExitCode {
         ("hash_map_u32" | "hash_map_u32_variants", peer) => {
             let keys = hash_map::keys();
             let expected = hash_map::expected_sum(&keys);
-            let mut arena = Arena::with_capacity(hash_map::ARENA_BYTES).expect("block");
+            let mut arena = Arena::try_with_capacity(hash_map::ARENA_BYTES).expect("block");
             let mut bumpalo = bumpalo::Bump::with_capacity(hash_map::ARENA_BYTES);
             let mut bump_scope: bump_scope::Bump =
                 bump_scope::Bump::with_size(hash_map::ARENA_BYTES);
@@ -247,8 +247,8 @@ fn main() -> ExitCode {
             let labels = frame::labels();
             match peer {
                 "arena_memory" => {
-                    let persistent = Arena::with_capacity(frame::ARENA_BYTES).expect("block");
-                    let mut ephemeral = persistent.ephemeral().expect("frame region");
+                    let persistent = Arena::try_with_capacity(frame::ARENA_BYTES).expect("block");
+                    let mut ephemeral = persistent.try_ephemeral().expect("frame region");
                     run(1, || frame::arena(&labels, &mut ephemeral));
                 }
                 "bumpalo" => {

@@ -14,7 +14,7 @@ fn short_strings(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("strings_push_str");
     group.throughput(Throughput::Elements(COUNT as u64));
-    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
     group.bench_function("arena_memory", |b| {
         b.iter(|| workload::arena_push_str(&src, &mut arena))
     });
@@ -34,7 +34,7 @@ fn short_strings(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("strings_format");
     group.throughput(Throughput::Elements(COUNT as u64));
-    let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+    let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
     group.bench_function("arena_memory", |b| {
         b.iter(|| workload::arena_format(&src, &mut arena))
     });

@@ -17,7 +17,7 @@ fn push_u32(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Elements(COUNT as u64));
 
-        let mut arena = Arena::with_capacity(ARENA_BYTES).expect("the arena's block");
+        let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
         group.bench_function("arena_memory", |b| {
             b.iter(|| workload::arena(&mut arena, with_capacity))
         });

@@ -244,7 +244,7 @@ struct RunError {
 /// Runs the dashboard on the arena engine, in an arena of at least
 /// `arena_bytes` bytes.
 fn run_arena(options: &Options, arena_bytes: usize) -> Result<(Run, ArenaFigures), RunError> {
-    let arena = Arena::with_capacity(arena_bytes).map_err(|error| RunError {
+    let arena = Arena::try_with_capacity(arena_bytes).map_err(|error| RunError {
         error,
         context: "making the arena".to_owned(),
         capacity: None,
@@ -277,7 +277,7 @@ fn run_on(
     let persistent = arena.used();
     let map_sizes = engine.map_sizes();
     let mut frame = arena
-        .ephemeral()
+        .try_ephemeral()
         .map_err(context("making the ephemeral region"))?;
 
     let mut run = Run::new(options.frames);
@@ -722,7 +722,7 @@ fn main() -> ExitCode {
             eprintln!("  while {context}, with an arena of {arena_bytes} bytes");
             if let Some(capacity) = capacity.filter(|&capacity| capacity != arena_bytes) {
                 eprintln!(
-                    "  (Arena::with_capacity({arena_bytes}) made a block of {capacity} bytes: \
+                    "  (Arena::try_with_capacity({arena_bytes}) made a block of {capacity} bytes: \
                      it rounds the size up to whole cache lines, 64 bytes by default)"
                 );
             }

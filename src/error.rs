@@ -16,7 +16,7 @@ use core::fmt;
 /// ```
 /// use arena_memory::{Arena, ArenaError};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let err = arena.try_alloc_bytes(1 << 20).unwrap_err();
 /// assert!(matches!(err, ArenaError::CapacityExceeded { requested: 1_048_576, .. }));
 /// assert_eq!(

@@ -68,11 +68,11 @@ use crate::error::ArenaError;
 /// ```
 /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// // Text id -> measured size, in the persistent region.
 /// let mut sizes = ArenaHashMap::<u32, (f32, f32)>::with_capacity_in(2, &arena)?;
 /// let capacity = sizes.capacity(); // at least 2: all the room the table has
-/// let mut frame = arena.ephemeral()?; // the map's region is sealed now
+/// let mut frame = arena.try_ephemeral()?; // the map's region is sealed now
 /// for id in 0..capacity as u32 {
 ///     sizes.insert(id, (10.0, 20.0)); // below capacity: never allocates
 /// }
@@ -107,7 +107,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// assert_eq!(map.capacity(), 0);
     /// assert!(map.try_insert(1, 1).is_err());
@@ -131,7 +131,7 @@ where
     /// use core::hash::BuildHasherDefault;
     /// use std::collections::hash_map::DefaultHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let hasher = BuildHasherDefault::<DefaultHasher>::default();
     /// let mut map = ArenaHashMap::<u8, u8, _>::with_hasher_in(hasher, &arena);
     /// map.reserve(4);
@@ -159,7 +159,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::<u32, u32>::with_capacity_in(50, &arena)?;
     /// assert!(map.capacity() >= 50);
     /// assert!(ArenaHashMap::<u32, u32>::with_capacity_in(10_000, &arena).is_err());
@@ -189,7 +189,7 @@ where
     /// use core::hash::BuildHasherDefault;
     /// use std::collections::hash_map::DefaultHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let hasher = BuildHasherDefault::<DefaultHasher>::default();
     /// let map = ArenaHashMap::<u64, u64, _>::with_capacity_and_hasher_in(8, hasher, &arena)?;
     /// assert!(map.capacity() >= 8);
@@ -214,7 +214,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 1);
     /// assert_eq!(map.len(), 1);
@@ -232,7 +232,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// assert!(map.is_empty());
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -251,7 +251,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u16, u16>::with_capacity_in(10, &arena)?;
     /// let capacity = map.capacity();
     /// for round in 0..100 {
@@ -274,7 +274,7 @@ where
     /// use arena_memory::{Arena, ArenaHashMap};
     /// use core::hash::BuildHasher;
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// assert_eq!(map.hasher().hash_one(1u8), map.hasher().hash_one(1u8));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -304,8 +304,8 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
-    /// let mut frame = arena.ephemeral()?;
+    /// let arena = Arena::try_with_capacity(4096)?;
+    /// let mut frame = arena.try_ephemeral()?;
     /// {
     ///     let mut seen = ArenaHashMap::<u32, ()>::new_in(&frame);
     ///     for id in 0..100 {
@@ -351,7 +351,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::new_in(&arena);
     /// map.reserve(3);
     /// assert!(map.capacity() >= 3);
@@ -380,7 +380,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<&str, u32>::with_capacity_in(4, &arena)?;
     /// map.insert("width", 100);
     /// assert_eq!(map.get("width"), Some(&100));
@@ -403,7 +403,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, char>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 'a');
     /// assert_eq!(map.get_key_value(&1), Some((&1, &'a')));
@@ -425,7 +425,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u32>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 10);
     /// *map.get_mut(&1).unwrap() += 1;
@@ -448,7 +448,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 1);
     /// assert!(map.contains_key(&1));
@@ -481,7 +481,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaError, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(1, &arena)?;
     /// let capacity = map.capacity();
     /// for key in 0..capacity as u8 {
@@ -521,7 +521,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// assert_eq!(map.insert(1, 10), None);
     /// assert_eq!(map.insert(1, 20), Some(10));
@@ -540,7 +540,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 10);
     /// assert_eq!(map.remove(&1), Some(10));
@@ -563,7 +563,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 10);
     /// assert_eq!(map.remove_entry(&1), Some((1, 10)));
@@ -585,7 +585,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(8, &arena)?;
     /// map.extend((0..8).map(|n| (n, n * 10)));
     /// map.retain(|&k, v| {
@@ -607,7 +607,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 1);
     /// let capacity = map.capacity();
@@ -630,7 +630,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// let mut entries: Vec<(u8, u8)> = map.iter().map(|(&k, &v)| (k, v)).collect();
@@ -650,7 +650,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// for (_, v) in map.iter_mut() {
@@ -671,7 +671,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// assert_eq!(map.keys().copied().sum::<u8>(), 3);
@@ -689,7 +689,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// assert_eq!(map.values().copied().sum::<u8>(), 30);
@@ -707,7 +707,7 @@ where
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.extend([(1, 10), (2, 20)]);
     /// map.values_mut().for_each(|v| *v = 0);
@@ -790,7 +790,7 @@ where
 /// ```
 /// use arena_memory::{Arena, ArenaHashMap};
 ///
-/// let arena = Arena::with_capacity(4096)?;
+/// let arena = Arena::try_with_capacity(4096)?;
 /// let mut map: ArenaHashMap<'_, u32, &str> = ArenaHashMap::with_capacity_in(4, &arena)?;
 /// map.insert(7, "seven");
 /// assert_eq!(map[&7], "seven");

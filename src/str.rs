@@ -25,7 +25,7 @@ use crate::vec::ArenaVec;
 /// ```
 /// use arena_memory::{Arena, ArenaStr};
 ///
-/// let arena = Arena::with_capacity(256)?;
+/// let arena = Arena::try_with_capacity(256)?;
 /// let mut greeting = ArenaStr::try_from_str_in("hello", &arena)?;
 /// greeting.try_push_str(", world")?;
 /// greeting.try_push('!')?;
@@ -47,7 +47,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::new_in(&arena);
     /// assert_eq!(s, "");
     /// assert_eq!(arena.used(), 0);
@@ -72,7 +72,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::with_capacity_in(10, &arena)?;
     /// assert_eq!(s.capacity(), 10);
     /// assert!(ArenaStr::with_capacity_in(100, &arena).is_err());
@@ -98,7 +98,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_str_in("héllo", &arena)?;
     /// assert_eq!(s, "héllo");
     /// assert_eq!(s.len(), 6);
@@ -122,7 +122,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(ArenaStr::from_str_in("abc", &arena), "abc");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -149,7 +149,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::try_from_fmt_in(format_args!("{}-{}", 1, 2), &arena)?;
     /// assert_eq!(s, "1-2");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -189,7 +189,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert_eq!(ArenaStr::from_str_in("né", &arena).len(), 3);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -205,7 +205,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// assert!(ArenaStr::new_in(&arena).is_empty());
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
@@ -221,7 +221,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::with_capacity_in(4, &arena)?;
     /// s.push_str("abcd");
     /// assert_eq!(s.capacity(), 4);
@@ -239,7 +239,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let s = ArenaStr::from_str_in("abc", &arena);
     /// assert_eq!(s.as_str(), "abc");
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -258,7 +258,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("abc", &arena);
     /// s.as_mut_str().make_ascii_uppercase();
     /// assert_eq!(s, "ABC");
@@ -280,7 +280,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::with_capacity_in(32, &arena)?;
     /// s.push_str("label");
     /// let label: &str = s.into_str();
@@ -307,7 +307,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.try_reserve(20)?;
     /// assert!(s.capacity() >= 20);
@@ -331,7 +331,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.reserve(20);
     /// assert!(s.capacity() >= 20);
@@ -355,7 +355,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.try_push_str("ab")?;
     /// s.try_push_str("cd")?;
@@ -380,7 +380,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.push_str("ab");
     /// assert_eq!(s, "ab");
@@ -403,7 +403,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.try_push('é')?;
     /// s.try_push('!')?;
@@ -427,7 +427,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::new_in(&arena);
     /// s.push('a');
     /// assert_eq!(s, "a");
@@ -446,7 +446,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("aé", &arena);
     /// assert_eq!(s.pop(), Some('é'));
     /// assert_eq!(s, "a");
@@ -469,7 +469,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("héllo", &arena);
     /// s.truncate(3);
     /// assert_eq!(s, "hé");
@@ -493,7 +493,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     /// use arena_memory::{Arena, ArenaStr};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut s = ArenaStr::from_str_in("abc", &arena);
     /// s.clear();
     /// assert_eq!(s, "");
@@ -521,7 +521,7 @@ impl<'a> ArenaStr<'a> {
 /// ```
 /// use arena_memory::{format_in, Arena, ArenaError};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let label = format_in!(&arena, "button #{} at ({}, {})", 3, 10, 20)?;
 /// assert_eq!(label, "button #3 at (10, 20)");
 ///

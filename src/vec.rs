@@ -56,7 +56,7 @@ use crate::pod::ArenaPod;
 /// ```
 /// use arena_memory::{Arena, ArenaError, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(1024)?;
+/// let arena = Arena::try_with_capacity(1024)?;
 /// let mut ids = ArenaVec::new_in(&arena);
 /// for id in [3u32, 1, 2] {
 ///     ids.try_push(id)?;
@@ -66,7 +66,7 @@ use crate::pod::ArenaPod;
 ///
 /// // A fixed-capacity array in the persistent region.
 /// let mut cache = ArenaVec::<u64>::with_capacity_in(2, &arena)?;
-/// let frame = arena.ephemeral()?;
+/// let frame = arena.try_ephemeral()?;
 /// cache.push(10);
 /// cache.push(20);
 /// assert_eq!(cache.try_push(30), Err(ArenaError::Sealed));
@@ -91,7 +91,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::<u8>::new_in(&arena);
     /// assert!(v.is_empty());
     /// assert_eq!(v.capacity(), 0);
@@ -122,7 +122,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(1024)?;
+    /// let arena = Arena::try_with_capacity(1024)?;
     /// arena.alloc(1u8);
     /// let v = ArenaVec::<u32>::with_capacity_in(10, &arena)?;
     /// assert_eq!(v.capacity(), 10);
@@ -153,7 +153,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::try_from_slice_in(&[1u8, 2, 3], &arena)?;
     /// assert_eq!(v, [1, 2, 3]);
     /// assert!(ArenaVec::try_from_slice_in(&[0u8; 100], &arena).is_err());
@@ -184,7 +184,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&['a', 'b'], &arena);
     /// assert_eq!(v, ['a', 'b']);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -208,7 +208,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let squares = ArenaVec::try_from_iter_in((1..=4u32).map(|n| n * n), &arena)?;
     /// assert_eq!(squares, [1, 4, 9, 16]);
     /// assert!(ArenaVec::try_from_iter_in(0..1000u64, &arena).is_err());
@@ -239,7 +239,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let evens = ArenaVec::from_iter_in((0..10u8).filter(|n| n % 2 == 0), &arena);
     /// assert_eq!(evens, [0, 2, 4, 6, 8]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -261,7 +261,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// assert_eq!(v.len(), 3);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -278,7 +278,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// assert!(v.is_empty());
     /// v.push(1u8);
@@ -298,7 +298,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u32>::with_capacity_in(3, &arena)?;
     /// assert_eq!(v.capacity(), 3);
     /// v.extend_from_slice(&[1, 2, 3, 4]);
@@ -317,7 +317,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::<u8>::new_in(&arena);
     /// assert!(core::ptr::eq(v.arena(), &arena));
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -336,7 +336,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// assert_eq!(v.as_slice(), &[1, 2]);
     /// # Ok::<(), arena_memory::ArenaError>(())
@@ -358,7 +358,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// v.as_mut_slice()[0] = 5;
     /// assert_eq!(v, [5, 2]);
@@ -379,7 +379,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let v = ArenaVec::from_slice_in(&[7u16], &arena);
     /// // SAFETY: the vector holds one element.
     /// assert_eq!(unsafe { *v.as_ptr() }, 7);
@@ -398,7 +398,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[7u16], &arena);
     /// // SAFETY: the vector holds one element.
     /// unsafe { *v.as_mut_ptr() = 8 };
@@ -419,7 +419,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::with_capacity_in(100, &arena)?;
     /// v.extend_from_slice(b"abc");
     /// let frozen: &mut [u8] = v.into_slice();
@@ -451,7 +451,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u64>::new_in(&arena);
     /// v.try_reserve(10)?;
     /// assert!(v.capacity() >= 10);
@@ -480,7 +480,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::<u8>::new_in(&arena);
     /// v.reserve(50);
     /// assert!(v.capacity() >= 50);
@@ -506,7 +506,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.try_push(1u64)?;
     /// while v.try_push(2).is_ok() {}
@@ -545,7 +545,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.push('x');
     /// assert_eq!(v, ['x']);
@@ -573,7 +573,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 3], &arena);
     /// v.try_insert(1, 2)?;
     /// assert_eq!(v, [1, 2, 3]);
@@ -614,7 +614,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[2, 3], &arena);
     /// v.insert(0, 1);
     /// assert_eq!(v, [1, 2, 3]);
@@ -637,7 +637,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_extend_from_slice(&[2, 3])?;
     /// assert_eq!(v, [1, 2, 3]);
@@ -663,7 +663,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.extend_from_slice(b"hi");
     /// assert_eq!(v, *b"hi");
@@ -701,7 +701,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1u8], &arena);
     /// v.try_resize(3, 0)?;
     /// assert_eq!(v, [1, 0, 0]);
@@ -739,7 +739,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::new_in(&arena);
     /// v.resize(2, 'z');
     /// assert_eq!(v, ['z', 'z']);
@@ -770,7 +770,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v = ArenaVec::from_slice_in(&[7u32], &arena);
     /// v.try_resize_zeroed(4)?;
     /// assert_eq!(v, [7, 0, 0, 0]);
@@ -811,7 +811,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let mut v: ArenaVec<'_, f32> = ArenaVec::new_in(&arena);
     /// v.resize_zeroed(3);
     /// assert_eq!(v, [0.0; 3]);
@@ -833,7 +833,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(256)?;
+    /// let arena = Arena::try_with_capacity(256)?;
     /// let v = ArenaVec::from_slice_in(&[1u16, 0x0203], &arena);
     /// assert_eq!(v.as_bytes().len(), 4);
     /// assert_eq!(v.as_bytes(), bytemuck::cast_slice::<u16, u8>(&[1, 0x0203]));
@@ -859,7 +859,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2], &arena);
     /// assert_eq!(v.pop(), Some(2));
     /// assert_eq!(v.pop(), Some(1));
@@ -885,7 +885,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// assert_eq!(v.remove(0), 1);
     /// assert_eq!(v, [2, 3]);
@@ -917,7 +917,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4], &arena);
     /// assert_eq!(v.swap_remove(0), 1);
     /// assert_eq!(v, [4, 2, 3]);
@@ -945,7 +945,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// v.truncate(1);
     /// assert_eq!(v, [1]);
@@ -967,7 +967,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     /// v.clear();
     /// assert!(v.is_empty());
@@ -986,7 +986,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut v = ArenaVec::from_slice_in(&[1, 2, 3, 4, 5], &arena);
     /// v.retain(|&n| n % 2 == 1);
     /// assert_eq!(v, [1, 3, 5]);

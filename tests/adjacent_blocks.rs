@@ -97,8 +97,7 @@ fn a_buffer_ending_where_the_chunk_begins_does_not_grow_across_it() {
     let _serial = SERIAL.lock().unwrap();
     let arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(4096)
-        .unwrap();
+        .with_capacity(4096);
     let mut home = home_full_and_chunk_empty(&arena);
     let (home_start, home_end) = (home.as_ptr() as usize, home.as_ptr() as usize + 4096);
     let used = arena.used();
@@ -121,8 +120,7 @@ fn a_buffer_ending_where_the_chunk_begins_gives_no_tail_back() {
     let _serial = SERIAL.lock().unwrap();
     let arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(4096)
-        .unwrap();
+        .with_capacity(4096);
     let mut home = home_full_and_chunk_empty(&arena);
     home.truncate(10);
     let used = arena.used();

@@ -9,7 +9,7 @@ use arena_memory::{Arena, ArenaError};
 
 #[test]
 fn hashbrown_runs_on_the_arena() {
-    let arena = Arena::with_capacity(1 << 16).unwrap();
+    let arena = Arena::with_capacity(1 << 16);
     let mut map = hashbrown::HashMap::new_in(&arena);
     for i in 0..500u32 {
         map.insert(i, i * 2);
@@ -23,7 +23,7 @@ fn hashbrown_runs_on_the_arena() {
 
 #[test]
 fn allocator_api2_vec_runs_on_the_arena_and_grows_in_place() {
-    let arena = Arena::with_capacity(1 << 16).unwrap();
+    let arena = Arena::with_capacity(1 << 16);
     let mut v: ApiVec<u32, &Arena<'_>> = ApiVec::with_capacity_in(4, &arena);
     let first = v.as_ptr();
     for i in 0..1000 {
@@ -37,7 +37,7 @@ fn allocator_api2_vec_runs_on_the_arena_and_grows_in_place() {
 
 #[test]
 fn a_vec_that_is_not_the_last_allocation_moves_when_it_grows() {
-    let arena = Arena::with_capacity(1 << 16).unwrap();
+    let arena = Arena::with_capacity(1 << 16);
     let mut v: ApiVec<u64, &Arena<'_>> = ApiVec::with_capacity_in(2, &arena);
     v.extend([1, 2]);
     let first = v.as_ptr();
@@ -49,7 +49,7 @@ fn a_vec_that_is_not_the_last_allocation_moves_when_it_grows() {
 
 #[test]
 fn freeing_the_last_allocation_gives_its_memory_back() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let a = &arena;
     let layout = Layout::from_size_align(100, 8).unwrap();
     let block = a.allocate(layout).unwrap();
@@ -70,7 +70,7 @@ fn freeing_the_last_allocation_gives_its_memory_back() {
 
 #[test]
 fn shrinking_the_last_allocation_gives_its_tail_back() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let a = &arena;
     let old = Layout::from_size_align(200, 8).unwrap();
     let new = Layout::from_size_align(50, 8).unwrap();
@@ -83,7 +83,7 @@ fn shrinking_the_last_allocation_gives_its_tail_back() {
 
 #[test]
 fn grow_zeroed_zeroes_the_new_tail() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let a = &arena;
     let old = Layout::from_size_align(8, 8).unwrap();
     let new = Layout::from_size_align(64, 8).unwrap();
@@ -100,7 +100,7 @@ fn grow_zeroed_zeroes_the_new_tail() {
 
 #[test]
 fn allocation_failure_is_reported_not_panicked() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let a = &arena;
     assert!(a
         .allocate(Layout::from_size_align(1000, 8).unwrap())
@@ -112,10 +112,10 @@ fn allocation_failure_is_reported_not_panicked() {
 
 #[test]
 fn a_sealed_parent_refuses_the_allocator_too() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut v: ApiVec<u32, &Arena<'_>> = ApiVec::with_capacity_in(4, &arena);
     v.extend([1, 2, 3, 4]);
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     // The vector is the parent's last allocation, but the memory after it is
     // the child's now: it must not grow in place.
     assert!(v.try_reserve(1).is_err());
@@ -127,7 +127,7 @@ fn a_sealed_parent_refuses_the_allocator_too() {
 
 #[test]
 fn zero_sized_blocks_are_fine() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let a = &arena;
     let zero = Layout::from_size_align(0, 16).unwrap();
     let block = a.allocate(zero).unwrap();
@@ -156,7 +156,7 @@ use arena_memory::ArenaVec;
 
 #[test]
 fn allocating_after_a_box_is_freed_uses_the_arena_s_own_pointer() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let b = ApiBox::new_in(1u32, &arena);
     drop(b); // the newest block: its bytes are taken back
     assert_eq!(arena.used(), 0);
@@ -167,7 +167,7 @@ fn allocating_after_a_box_is_freed_uses_the_arena_s_own_pointer() {
 
 #[test]
 fn an_arena_vec_after_a_freed_box_grows_in_place_soundly() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let b = ApiBox::new_in([1u8; 8], &arena);
     drop(b);
     let mut v = ArenaVec::new_in(&arena);
@@ -179,7 +179,7 @@ fn an_arena_vec_after_a_freed_box_grows_in_place_soundly() {
 
 #[test]
 fn a_vec_grown_in_place_after_a_round_trip_through_a_boxed_slice_is_sound() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let v: ApiVec<u32, &Arena<'_>> = ApiVec::with_capacity_in(4, &arena);
     let mut v = v.into_boxed_slice().into_vec();
     for i in 0..50 {
@@ -192,7 +192,7 @@ fn a_vec_grown_in_place_after_a_round_trip_through_a_boxed_slice_is_sound() {
 
 #[test]
 fn a_shrunk_box_slice_hands_its_tail_to_the_next_allocation_soundly() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut v: ApiVec<u16, &Arena<'_>> = ApiVec::with_capacity_in(64, &arena);
     v.extend(0..10);
     v.shrink_to_fit(); // in-place shrink: the tail goes back to the arena
@@ -289,7 +289,7 @@ mod allocator_model {
     }
 
     fn run(ops: &[Op]) {
-        let arena = Arena::with_capacity(4096).unwrap();
+        let arena = Arena::with_capacity(4096);
         let mut h = Handles {
             boxes: Vec::new(),
             vecs: Vec::new(),

@@ -37,9 +37,9 @@ struct Wide {
 #[test]
 fn empty_memory_is_an_error() {
     let mut none: [MaybeUninit<u8>; 0] = [];
-    assert_eq!(Arena::new(&mut none).unwrap_err(), ArenaError::EmptyMemory);
+    assert_eq!(Arena::try_new(&mut none).unwrap_err(), ArenaError::EmptyMemory);
     assert_eq!(
-        Arena::with_capacity(0).unwrap_err(),
+        Arena::try_with_capacity(0).unwrap_err(),
         ArenaError::EmptyMemory
     );
 }
@@ -49,7 +49,7 @@ fn a_block_too_small_for_its_alignment_is_an_error() {
     let mut block = Block::<128>::new();
     // Start one byte past a 64-byte boundary: 63 bytes of padding are needed.
     let tiny = &mut block.0[1..40];
-    let err = Arena::new(tiny).unwrap_err();
+    let err = Arena::try_new(tiny).unwrap_err();
     assert_eq!(
         err,
         ArenaError::InsufficientSpaceForAlignment {
@@ -58,7 +58,7 @@ fn a_block_too_small_for_its_alignment_is_an_error() {
         }
     );
     // With one usable byte after the padding, it works.
-    let arena = Arena::new(&mut block.0[1..65]).unwrap();
+    let arena = Arena::new(&mut block.0[1..65]);
     assert_eq!(arena.capacity(), 1);
 }
 
@@ -68,7 +68,7 @@ fn cache_line_sizes_are_checked() {
         assert_eq!(
             Arena::builder()
                 .cache_line_size(size)
-                .with_capacity(64)
+                .try_with_capacity(64)
                 .unwrap_err(),
             ArenaError::InvalidCacheLineSize { size }
         );
@@ -76,7 +76,7 @@ fn cache_line_sizes_are_checked() {
         assert_eq!(
             Arena::builder()
                 .cache_line_size(size)
-                .build(&mut block.0)
+                .try_build(&mut block.0)
                 .unwrap_err(),
             ArenaError::InvalidCacheLineSize { size }
         );
@@ -84,8 +84,7 @@ fn cache_line_sizes_are_checked() {
     for size in [1usize, 2, 64, 128, ArenaBuilder::MAX_CACHE_LINE_SIZE] {
         let arena = Arena::builder()
             .cache_line_size(size)
-            .with_capacity(100)
-            .unwrap();
+            .with_capacity(100);
         assert_eq!(arena.cache_line_size(), size);
         assert!(arena.capacity() >= 100);
     }
@@ -95,13 +94,12 @@ fn cache_line_sizes_are_checked() {
 fn the_start_is_aligned_to_the_cache_line() {
     let arena = Arena::builder()
         .cache_line_size(128)
-        .with_capacity(1000)
-        .unwrap();
+        .with_capacity(1000);
     let first = arena.alloc(1u8) as *mut u8;
     assert_eq!(first as usize % 128, 0);
 
     let mut block = Block::<256>::new();
-    let arena = Arena::new(&mut block.0[5..]).unwrap();
+    let arena = Arena::new(&mut block.0[5..]);
     assert_eq!(arena.capacity(), 256 - 64);
     assert_eq!(arena.alloc(1u8) as *mut u8 as usize % 64, 0);
 }
@@ -109,7 +107,7 @@ fn the_start_is_aligned_to_the_cache_line() {
 #[test]
 fn owned_capacity_covers_the_request() {
     for bytes in [1usize, 63, 64, 65, 1000, 1 << 20] {
-        let arena = Arena::with_capacity(bytes).unwrap();
+        let arena = Arena::with_capacity(bytes);
         assert!(arena.capacity() >= bytes);
         assert!(arena.capacity() < bytes + 64);
         assert_eq!(arena.used(), 0);
@@ -120,11 +118,11 @@ fn owned_capacity_covers_the_request() {
 #[test]
 fn an_impossible_owned_size_is_an_error_not_a_panic() {
     assert_eq!(
-        Arena::with_capacity(usize::MAX).unwrap_err(),
+        Arena::try_with_capacity(usize::MAX).unwrap_err(),
         ArenaError::SizeOverflow
     );
     assert_eq!(
-        Arena::with_capacity(isize::MAX as usize).unwrap_err(),
+        Arena::try_with_capacity(isize::MAX as usize).unwrap_err(),
         ArenaError::SizeOverflow
     );
 }
@@ -134,7 +132,7 @@ fn an_impossible_owned_size_is_an_error_not_a_panic() {
 #[test]
 fn exactly_filling_capacity_succeeds_and_one_more_byte_fails() {
     let mut block = Block::<256>::new();
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     assert_eq!(arena.capacity(), 256);
     let all = arena.try_alloc_bytes(256).unwrap();
     assert_eq!(all.len(), 256);
@@ -148,7 +146,7 @@ fn exactly_filling_capacity_succeeds_and_one_more_byte_fails() {
     );
     assert_eq!(arena.used(), 256);
 
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let cap = arena.capacity();
     arena.alloc_bytes(cap - 1);
     arena.alloc(7u8);
@@ -157,7 +155,7 @@ fn exactly_filling_capacity_succeeds_and_one_more_byte_fails() {
 
 #[test]
 fn typed_allocations_are_distinct_aligned_and_writable() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let a = arena.alloc(1u8);
     let r = arena.alloc(Rect {
         x: 1.0,
@@ -209,7 +207,7 @@ fn typed_allocations_are_distinct_aligned_and_writable() {
 
 #[test]
 fn allocation_pays_only_the_padding_its_alignment_needs() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     arena.alloc(1u8);
     assert_eq!(arena.used(), 1);
     arena.alloc(1u16);
@@ -225,10 +223,10 @@ fn allocation_pays_only_the_padding_its_alignment_needs() {
 
 #[test]
 fn persistent_bytes_survive_repeated_reset_cycles_while_ephemeral_memory_is_reused() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let persistent = arena.alloc_slice_copy(b"persistent bytes");
     let counter = arena.alloc(0u32);
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     let mut first_frame_start = None;
     for round in 0..100u32 {
         let scratch = frame.alloc_slice_fill(200, round as u8);
@@ -247,12 +245,12 @@ fn persistent_bytes_survive_repeated_reset_cycles_while_ephemeral_memory_is_reus
 
 #[test]
 fn reset_of_a_fresh_arena_leaves_it_empty() {
-    let mut arena = Arena::with_capacity(512).unwrap();
+    let mut arena = Arena::with_capacity(512);
     arena.reset();
     assert_eq!(arena.used(), 0);
     assert_eq!(arena.peak(), 0);
     assert_eq!(arena.remaining(), arena.capacity());
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     frame.reset();
     assert_eq!(frame.used(), 0);
     assert_eq!(frame.capacity(), 512);
@@ -262,7 +260,7 @@ fn reset_of_a_fresh_arena_leaves_it_empty() {
 
 #[test]
 fn slices_strings_and_bytes() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let xs = arena.alloc_slice_copy(&[1u32, 2, 3]);
     xs[1] = 20;
     assert_eq!(xs, &[1, 20, 3]);
@@ -288,7 +286,7 @@ fn slices_strings_and_bytes() {
 
 #[test]
 fn alloc_bytes_zeroes_memory_that_was_used_before() {
-    let mut arena = Arena::with_capacity(256).unwrap();
+    let mut arena = Arena::with_capacity(256);
     arena.alloc_slice_fill(100, 0xAAu8);
     arena.reset();
     assert!(arena.alloc_bytes(100).iter().all(|&b| b == 0));
@@ -296,7 +294,7 @@ fn alloc_bytes_zeroes_memory_that_was_used_before() {
 
 #[test]
 fn layouts_with_large_alignment() {
-    let arena = Arena::with_capacity(8192).unwrap();
+    let arena = Arena::with_capacity(8192);
     arena.alloc(1u8);
     for align in [1usize, 2, 4, 8, 16, 32, 64] {
         let layout = Layout::from_size_align(3, align).unwrap();
@@ -308,7 +306,7 @@ fn layouts_with_large_alignment() {
 #[test]
 fn zero_sized_allocations_take_nothing_and_never_fail() {
     let mut block = Block::<64>::new();
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     arena.alloc_bytes(64);
     assert_eq!(arena.remaining(), 0);
     let unit = arena.try_alloc(()).unwrap();
@@ -330,7 +328,7 @@ fn zero_sized_allocations_take_nothing_and_never_fail() {
 
 #[test]
 fn slice_sizes_that_overflow_are_errors() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     assert_eq!(
         arena
             .try_alloc_slice_fill(usize::MAX / 2, 0u64)
@@ -362,7 +360,7 @@ fn slice_sizes_that_overflow_are_errors() {
 
 #[test]
 fn a_failed_allocation_changes_nothing() {
-    let arena = Arena::with_capacity(128).unwrap();
+    let arena = Arena::with_capacity(128);
     arena.alloc(1u8);
     let before = (arena.used(), arena.remaining(), arena.peak());
     assert!(arena.try_alloc([0u64; 100]).is_err());
@@ -378,7 +376,7 @@ fn a_failed_allocation_changes_nothing() {
 
 #[test]
 fn capacity_exceeded_counts_the_bytes_usable_at_the_alignment() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc_bytes(61); // 3 left, but none at a 4- or 8-byte alignment
     assert_eq!(
         arena.try_alloc(1u64).unwrap_err(),
@@ -408,7 +406,7 @@ fn capacity_exceeded_counts_the_bytes_usable_at_the_alignment() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded: requested 100 bytes but only 64 remain")]
 fn the_panicking_twin_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc([0u8; 100]);
 }
 
@@ -459,7 +457,7 @@ fn errors_display_lowercase_sentences_with_their_numbers() {
 
 #[test]
 fn used_remaining_and_peak_stay_consistent() {
-    let mut arena = Arena::with_capacity(1000).unwrap();
+    let mut arena = Arena::with_capacity(1000);
     let cap = arena.capacity();
     arena.alloc_bytes(300);
     assert_eq!(arena.used() + arena.remaining(), cap);
@@ -477,7 +475,7 @@ fn used_remaining_and_peak_stay_consistent() {
 
 #[test]
 fn contains_knows_what_was_handed_out() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let x = arena.alloc(5u64);
     let p = x as *const u64 as *const u8;
     assert!(arena.contains(p));
@@ -489,7 +487,7 @@ fn contains_knows_what_was_handed_out() {
 
 #[test]
 fn debug_shows_the_figures() {
-    let arena = Arena::with_capacity(128).unwrap();
+    let arena = Arena::with_capacity(128);
     arena.alloc_bytes(10);
     let text = format!("{arena:?}");
     assert!(text.contains("capacity: 128"), "{text}");
@@ -505,7 +503,7 @@ fn uninitialised_memory_works() {
     // SAFETY: `[MaybeUninit<u64>; 64]` and `[MaybeUninit<u8>; 512]` have the same
     // size, and any bytes are valid `MaybeUninit<u8>`.
     let bytes: &mut [MaybeUninit<u8>; 512] = unsafe { &mut *block.as_mut_ptr().cast() };
-    let arena = Arena::builder().cache_line_size(8).build(bytes).unwrap();
+    let arena = Arena::builder().cache_line_size(8).build(bytes);
     assert_eq!(arena.capacity(), 512);
     let xs = arena.alloc_slice_fill(10, 3u64);
     assert_eq!(xs.iter().sum::<u64>(), 30);
@@ -513,7 +511,7 @@ fn uninitialised_memory_works() {
 
 #[test]
 fn an_arena_moves_to_another_thread() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     arena.alloc(1u32);
     let handle = std::thread::spawn(move || {
         let x = arena.alloc(41u32);

@@ -141,7 +141,7 @@ impl Run {
                     if let Some(parent) = parent {
                         let used = parent.used();
                         assert_eq!(parent.try_alloc(1u8), Err(ArenaError::Sealed));
-                        assert_eq!(parent.ephemeral().unwrap_err(), ArenaError::Sealed);
+                        assert_eq!(parent.try_ephemeral().unwrap_err(), ArenaError::Sealed);
                         assert_eq!(parent.used(), used);
                     }
                 }
@@ -154,7 +154,7 @@ impl Run {
                         used: 0,
                         peak: 0,
                     };
-                    let mut child = arena.ephemeral().unwrap();
+                    let mut child = arena.ephemeral();
                     self.levels.push(child_level);
                     self.check(&child);
                     self.run(&mut child, ops, Some(arena));
@@ -203,7 +203,7 @@ proptest! {
     ) {
         let mut block = Box::new(Block([core::mem::MaybeUninit::uninit(); MAX_CAPACITY]));
         let base = block.0.as_ptr() as usize;
-        let mut arena = Arena::new(&mut block.0[..capacity]).unwrap();
+        let mut arena = Arena::new(&mut block.0[..capacity]);
         let mut run = Run {
             block: (base, base + capacity),
             live: Vec::new(),

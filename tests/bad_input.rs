@@ -70,21 +70,21 @@ fn still_usable(arena: &Arena<'_>) {
 #[test]
 fn bad_input_zero_length_block() {
     let mut empty: [MaybeUninit<u8>; 0] = [];
-    assert_eq!(Arena::new(&mut empty).unwrap_err(), ArenaError::EmptyMemory);
+    assert_eq!(Arena::try_new(&mut empty).unwrap_err(), ArenaError::EmptyMemory);
     assert_eq!(
-        Arena::with_capacity(0).unwrap_err(),
+        Arena::try_with_capacity(0).unwrap_err(),
         ArenaError::EmptyMemory
     );
     assert_eq!(
         Arena::builder()
             .cache_line_size(1)
-            .build(&mut empty)
+            .try_build(&mut empty)
             .unwrap_err(),
         ArenaError::EmptyMemory
     );
     // The same calls with a byte work.
     let mut block = Block([MaybeUninit::uninit(); 64]);
-    let arena = Arena::new(&mut block.0[..1]).unwrap();
+    let arena = Arena::new(&mut block.0[..1]);
     assert_eq!(arena.capacity(), 1);
     assert_eq!(*arena.alloc(7u8), 7);
 }
@@ -93,7 +93,7 @@ fn bad_input_zero_length_block() {
 fn bad_input_tiny_block() {
     // One aligned byte: a `u8` fits, a `u16` does not, and the failure says so.
     let mut block = Block([MaybeUninit::uninit(); 64]);
-    let arena = Arena::new(&mut block.0[..1]).unwrap();
+    let arena = Arena::new(&mut block.0[..1]);
     assert_eq!(arena.capacity(), 1);
     fails_unchanged(
         &arena,
@@ -122,7 +122,7 @@ fn bad_input_tiny_block() {
         || arena.try_alloc(1u8),
     );
     // A child of a full arena is valid, and empty.
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(frame.capacity(), 0);
     fails_unchanged(
         &frame,
@@ -138,13 +138,13 @@ fn bad_input_tiny_block() {
     // Ten bytes that never reach a 64-byte boundary.
     let mut block = Block([MaybeUninit::uninit(); 128]);
     assert_eq!(
-        Arena::new(&mut block.0[1..11]).unwrap_err(),
+        Arena::try_new(&mut block.0[1..11]).unwrap_err(),
         ArenaError::InsufficientSpaceForAlignment {
             alignment: 64,
             available: 10,
         }
     );
-    let arena = Arena::new(&mut block.0[1..]).unwrap();
+    let arena = Arena::new(&mut block.0[1..]);
     assert_eq!(arena.capacity(), 64);
     still_usable(&arena);
 }
@@ -155,7 +155,7 @@ fn bad_input_misaligned_block_start() {
     let aligned_start = block.0.as_ptr() as usize;
     {
         // The arena starts at the first cache line inside the block.
-        let arena = Arena::new(&mut block.0[1..]).unwrap();
+        let arena = Arena::new(&mut block.0[1..]);
         assert_eq!(arena.capacity(), 256 - 64);
         let x = arena.alloc(1u64) as *mut u64 as usize;
         assert_eq!(x, aligned_start + 64);
@@ -166,8 +166,7 @@ fn bad_input_misaligned_block_start() {
         // still aligned for its type.
         let arena = Arena::builder()
             .cache_line_size(1)
-            .build(&mut block.0[1..])
-            .unwrap();
+            .build(&mut block.0[1..]);
         assert_eq!(arena.capacity(), 255);
         let byte = arena.alloc(1u8) as *mut u8 as usize;
         assert_eq!(byte, aligned_start + 1);
@@ -194,15 +193,14 @@ fn rejects_cache_line(size: usize) {
     let want = ArenaError::InvalidCacheLineSize { size };
     let builder = Arena::builder().cache_line_size(size);
     let mut block = Block([MaybeUninit::uninit(); 256]);
-    assert_eq!(builder.build(&mut block.0).unwrap_err(), want);
-    assert_eq!(builder.with_capacity(1024).unwrap_err(), want);
+    assert_eq!(builder.try_build(&mut block.0).unwrap_err(), want);
+    assert_eq!(builder.try_with_capacity(1024).unwrap_err(), want);
     // Checked before the memory: an empty block reports the cache line.
-    assert_eq!(builder.build(&mut []).unwrap_err(), want);
+    assert_eq!(builder.try_build(&mut []).unwrap_err(), want);
     // The block still makes an arena with a valid size.
     let arena = Arena::builder()
         .cache_line_size(64)
-        .build(&mut block.0)
-        .unwrap();
+        .build(&mut block.0);
     still_usable(&arena);
 }
 
@@ -229,7 +227,7 @@ fn bad_input_cache_line_1_shl_40() {
 #[test]
 fn bad_input_usize_max_bytes() {
     let mut block = Block([MaybeUninit::uninit(); 256]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     arena.alloc(1u32);
     fails_unchanged(&arena, ArenaError::SizeOverflow, || {
         arena.try_alloc_bytes(usize::MAX)
@@ -254,7 +252,7 @@ fn bad_input_usize_max_bytes() {
     // An owned block of `usize::MAX` bytes is refused before the allocator is
     // asked.
     assert_eq!(
-        Arena::with_capacity(usize::MAX).unwrap_err(),
+        Arena::try_with_capacity(usize::MAX).unwrap_err(),
         ArenaError::SizeOverflow
     );
     still_usable(&arena);
@@ -263,7 +261,7 @@ fn bad_input_usize_max_bytes() {
 #[test]
 fn bad_input_isize_max_plus_one_bytes() {
     let mut block = Block([MaybeUninit::uninit(); 256]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     arena.alloc(1u8);
     let too_big = isize::MAX as usize + 1;
     fails_unchanged(&arena, ArenaError::SizeOverflow, || {
@@ -292,7 +290,7 @@ fn bad_input_isize_max_plus_one_bytes() {
     );
     // Rounded up to the cache line it no longer fits in `isize::MAX`.
     assert_eq!(
-        Arena::with_capacity(too_big - 1).unwrap_err(),
+        Arena::try_with_capacity(too_big - 1).unwrap_err(),
         ArenaError::SizeOverflow
     );
     still_usable(&arena);
@@ -301,7 +299,7 @@ fn bad_input_isize_max_plus_one_bytes() {
 #[test]
 fn bad_input_slice_byte_size_overflows() {
     let mut block = Block([MaybeUninit::uninit(); 256]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     arena.alloc(1u16);
     // 2^60 elements of 8 bytes: 2^63 bytes, one past `isize::MAX`.
     let len = (isize::MAX as usize) / 8 + 1;
@@ -345,7 +343,7 @@ fn bad_input_alignment_larger_than_block() {
     // The block starts 64 bytes past a page, so no 4096-aligned address is
     // inside its 256 bytes.
     let mut page = Page([MaybeUninit::uninit(); 8192]);
-    let arena = Arena::new(&mut page.0[64..64 + 256]).unwrap();
+    let arena = Arena::new(&mut page.0[64..64 + 256]);
     assert_eq!(arena.capacity(), 256);
     arena.alloc(1u8);
     for align_log2 in [12, 20, 40, 62] {
@@ -361,7 +359,7 @@ fn bad_input_alignment_larger_than_block() {
     }
     // The same from a frame arena.
     {
-        let frame = arena.ephemeral().unwrap();
+        let frame = arena.ephemeral();
         let layout = Layout::from_size_align(1, 4096).unwrap();
         fails_unchanged(
             &frame,
@@ -393,7 +391,7 @@ struct AlignedMarker;
 #[test]
 fn bad_input_zero_sized_types() {
     let mut block = Block([MaybeUninit::uninit(); 64]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     // Fill the arena: zero-sized values still work, and take nothing.
     arena.alloc_bytes(64);
     let before = figures(&arena);
@@ -422,7 +420,7 @@ fn bad_input_zero_sized_types() {
     assert_eq!(v.len(), 100);
     assert_eq!(figures(&arena), before);
     // And from a sealed parent.
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert!(arena.try_alloc(Marker).is_ok());
     drop(frame);
     // The full arena is still an arena: after a reset it allocates again.
@@ -436,11 +434,11 @@ fn bad_input_zero_sized_types() {
 #[test]
 fn bad_input_alloc_from_sealed_parent() {
     let mut block = Block([MaybeUninit::uninit(); 512]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     let persistent = arena.alloc(41u64);
     let mut cache = ArenaVec::<u32>::with_capacity_in(1, &arena).unwrap();
     let mut name = ArenaStr::from_str_in("n", &arena);
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     frame.alloc_bytes(10);
     let frame_before = figures(&frame);
     fails_unchanged(&arena, ArenaError::Sealed, || arena.try_alloc(1u8));
@@ -474,23 +472,23 @@ fn bad_input_alloc_from_sealed_parent() {
 #[test]
 fn bad_input_ephemeral_twice() {
     let mut block = Block([MaybeUninit::uninit(); 512]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     arena.alloc(1u8);
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     let label = frame.alloc_str("frame");
-    fails_unchanged(&arena, ArenaError::Sealed, || arena.ephemeral());
-    fails_unchanged(&arena, ArenaError::Sealed, || arena.ephemeral());
+    fails_unchanged(&arena, ArenaError::Sealed, || arena.try_ephemeral());
+    fails_unchanged(&arena, ArenaError::Sealed, || arena.try_ephemeral());
     // The first child is unaffected, and nests a grandchild of its own.
     assert_eq!(label, "frame");
     {
-        let scratch = frame.ephemeral().unwrap();
-        fails_unchanged(&frame, ArenaError::Sealed, || frame.ephemeral());
+        let scratch = frame.ephemeral();
+        fails_unchanged(&frame, ArenaError::Sealed, || frame.try_ephemeral());
         still_usable(&scratch);
     }
     still_usable(&frame);
     drop(frame);
     // Once the child is gone, `ephemeral` works again.
-    let again = arena.ephemeral().unwrap();
+    let again = arena.ephemeral();
     still_usable(&again);
 }
 
@@ -499,7 +497,7 @@ fn bad_input_ephemeral_twice() {
 #[test]
 fn bad_input_hash_map_capacity_zero() {
     let mut block = Block([MaybeUninit::uninit(); 1024]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     let before = figures(&arena);
     let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(0, &arena).unwrap();
     // A capacity of 0 allocates nothing, and every new key is refused.
@@ -521,7 +519,7 @@ fn bad_input_hash_map_capacity_zero() {
 #[test]
 fn bad_input_hash_map_capacity_usize_max() {
     let mut block = Block([MaybeUninit::uninit(); 1024]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     arena.alloc(1u8);
     // Twice the capacity (the table's load) overflows `usize`.
     fails_unchanged(&arena, ArenaError::SizeOverflow, || {
@@ -561,7 +559,7 @@ fn bad_input_hash_map_capacity_usize_max() {
 #[test]
 fn bad_input_invalid_utf8_never_reaches_arena_str() {
     let mut block = Block([MaybeUninit::uninit(); 512]);
-    let arena = Arena::new(&mut block.0).unwrap();
+    let arena = Arena::new(&mut block.0);
     // `ArenaStr` grows only from `&str` and `char`: bytes must pass
     // `core::str::from_utf8` first, and invalid ones do not.
     let mut s = ArenaStr::from_str_in("é", &arena);
@@ -607,9 +605,9 @@ fn bad_input_invalid_utf8_never_reaches_arena_str() {
 fn bad_input_owned_block_larger_than_memory() {
     let bytes = isize::MAX as usize - 4095;
     assert_eq!(
-        Arena::with_capacity(bytes).unwrap_err(),
+        Arena::try_with_capacity(bytes).unwrap_err(),
         ArenaError::OutOfMemory { requested: bytes }
     );
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     still_usable(&arena);
 }

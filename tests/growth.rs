@@ -81,13 +81,13 @@ fn assert_disjoint(mut ranges: Vec<(usize, usize)>) {
 
 #[test]
 fn the_default_stays_fixed() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     assert_eq!(arena.growth(), Growth::Fixed);
     assert!(matches!(
         arena.try_alloc_bytes(2048),
         Err(ArenaError::CapacityExceeded { .. })
     ));
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(frame.growth(), Growth::Fixed);
     assert!(frame.try_alloc_bytes(2048).is_err());
     assert_eq!(arena.overflow_chunks_taken(), 0);
@@ -98,8 +98,7 @@ fn a_frame_that_needs_ten_times_the_block_succeeds_with_valid_distinct_reference
     let block = 40 * ROW;
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(block)
-        .unwrap();
+        .with_capacity(block);
     let home = arena.capacity(); // the block, rounded up to the cache line
     let rows = 10 * home / (4 * ROW) + 1; // more than 10x the block
     let (_, ranges) = run_frame(&arena, rows);
@@ -123,8 +122,7 @@ fn a_frame_that_needs_ten_times_the_block_succeeds_with_valid_distinct_reference
 fn after_the_reset_the_same_frame_makes_no_heap_calls_and_runs_in_one_block() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(2048)
-        .unwrap();
+        .with_capacity(2048);
     const ROWS: usize = if cfg!(miri) { 60 } else { 300 };
     run_frame(&arena, ROWS);
     let peak = arena.peak();
@@ -160,8 +158,7 @@ fn after_the_reset_the_same_frame_makes_no_heap_calls_and_runs_in_one_block() {
 fn frames_of_varying_sizes_settle_at_the_largest() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(1024)
-        .unwrap();
+        .with_capacity(1024);
     let sizes = [10usize, 50, 20, 200, 30, 100, 200, 5, 150, 200];
     let mut capacities = Vec::new();
     for &rows in &sizes {
@@ -195,8 +192,7 @@ fn the_byte_limit_turns_growth_back_into_capacity_exceeded() {
     let limit = 64 * 1024;
     let mut arena = Arena::builder()
         .growth(Growth::up_to(limit))
-        .with_capacity(4096)
-        .unwrap();
+        .with_capacity(4096);
     let mut total = 0;
     loop {
         match arena.try_alloc_bytes(3000) {
@@ -231,11 +227,11 @@ fn the_byte_limit_turns_growth_back_into_capacity_exceeded() {
 
 #[test]
 fn persistent_data_is_never_moved_by_a_growing_child() {
-    let arena = Arena::with_capacity(8192).unwrap();
+    let arena = Arena::with_capacity(8192);
     let settings = arena.alloc_slice_copy(b"persistent settings");
     let address = settings.as_ptr() as usize;
     let counter = arena.alloc(0u64);
-    let mut frame = arena.ephemeral_growing().unwrap();
+    let mut frame = arena.ephemeral_growing();
     for round in 0..20usize {
         let rows = if round % 3 == 0 { 200 } else { 10 };
         let (_, ranges) = run_frame(&frame, rows);
@@ -254,14 +250,14 @@ fn persistent_data_is_never_moved_by_a_growing_child() {
 #[test]
 fn a_growing_child_nests_scopes_and_reports_its_peak() {
     let huge = if cfg!(miri) { 5_000 } else { 50_000 };
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     arena.alloc_bytes(100);
     {
-        let mut frame = arena.ephemeral_growing().unwrap();
+        let mut frame = arena.ephemeral_growing();
         frame.alloc_bytes(3000);
         {
             // A fixed scratch child over the rest of the frame's current block.
-            let scratch = frame.ephemeral().unwrap();
+            let scratch = frame.ephemeral();
             assert_eq!(frame.try_alloc(1u8), Err(ArenaError::Sealed));
             scratch.alloc_bytes(100);
         }
@@ -271,7 +267,7 @@ fn a_growing_child_nests_scopes_and_reports_its_peak() {
         assert!(frame.overflow_chunks() >= 1);
         {
             // A child of a frame that is in an overflow chunk lives there too.
-            let scratch = frame.ephemeral_growing().unwrap();
+            let scratch = frame.ephemeral_growing();
             let xs = scratch.alloc_slice_fill(huge, 7u8);
             assert!(xs.iter().all(|&x| x == 7));
         }
@@ -287,8 +283,7 @@ fn a_growing_child_nests_scopes_and_reports_its_peak() {
 fn an_arena_vec_at_a_chunk_edge_moves_and_keeps_its_elements() {
     let arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(256)
-        .unwrap();
+        .with_capacity(256);
     let mut v = ArenaVec::new_in(&arena);
     let mut moves = 0;
     let mut last = v.as_ptr();
@@ -312,8 +307,7 @@ fn an_arena_vec_at_a_chunk_edge_moves_and_keeps_its_elements() {
 fn shrink_to_fit_gives_the_memory_back() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(4096)
-        .unwrap();
+        .with_capacity(4096);
     arena.alloc_bytes(100_000);
     arena.reset();
     assert!(arena.capacity() >= 100_000);
@@ -324,8 +318,8 @@ fn shrink_to_fit_gives_the_memory_back() {
     assert_eq!(arena.alloc_bytes(10_000).len(), 10_000);
 
     // A growing child returns to the parent's memory.
-    let parent = Arena::with_capacity(8192).unwrap();
-    let mut frame = parent.ephemeral_growing().unwrap();
+    let parent = Arena::with_capacity(8192);
+    let mut frame = parent.ephemeral_growing();
     let home = frame.capacity();
     frame.alloc_bytes(50_000);
     frame.reset();
@@ -344,8 +338,7 @@ fn a_growing_arena_over_a_caller_s_block_leaves_it_reusable() {
     {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .build(&mut block)
-            .unwrap();
+            .build(&mut block);
         assert_eq!(arena.alloc((1u8, 2u64)).1, 2);
         arena.alloc_bytes(5000); // overflows
         arena.reset(); // the home is now a heap block
@@ -382,8 +375,7 @@ proptest! {
     ) {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .with_capacity(block)
-            .unwrap();
+            .with_capacity(block);
         for run in 0..2 {
             let taken = arena.overflow_chunks_taken();
             let mut live: [(*const u8, usize, u8); 40] = [(core::ptr::null(), 0, 0); 40];
@@ -531,7 +523,7 @@ impl Nested {
                     } else {
                         Growth::Fixed
                     };
-                    let mut child = arena.ephemeral_with(growth).unwrap();
+                    let mut child = arena.ephemeral_with(growth);
                     assert!(arena.try_alloc(1u8).is_err());
                     self.run(&mut child, depth + 1, ops);
                     drop(child);
@@ -567,8 +559,7 @@ proptest! {
     ) {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)
-            .with_capacity(block)
-            .unwrap();
+            .with_capacity(block);
         let mut nested = Nested { live: Vec::new(), fill: 0 };
         nested.run(&mut arena, 0, &mut ops.into_iter());
         nested.check();
@@ -597,7 +588,7 @@ fn fits_at_every_start(
     let base = memory.as_ptr().align_offset(period);
     for shift in (0..period).step_by(64) {
         let block = &mut memory[base + shift..base + shift + capacity];
-        let arena = Arena::new(block).unwrap();
+        let arena = Arena::new(block);
         assert_eq!(arena.capacity(), capacity);
         frame(&arena).map_err(|err| (shift, err))?;
     }
@@ -608,8 +599,7 @@ fn fits_at_every_start(
 fn a_growing_arena_settles_after_one_over_aligned_frame() {
     let mut arena = Arena::builder()
         .growth(Growth::UNLIMITED)
-        .with_capacity(64)
-        .unwrap();
+        .with_capacity(64);
     for _ in 0..if cfg!(miri) { 3 } else { 20 } {
         over_aligned_frame(&arena).unwrap();
         arena.reset();
@@ -623,7 +613,7 @@ fn a_growing_arena_settles_after_one_over_aligned_frame() {
 
 #[test]
 fn the_recommended_capacity_holds_an_over_aligned_frame_wherever_the_block_starts() {
-    let mut arena = Arena::with_capacity(1 << 14).unwrap();
+    let mut arena = Arena::with_capacity(1 << 14);
     over_aligned_frame(&arena).unwrap();
     arena.reset();
     let recommended = arena.recommended_capacity();
@@ -635,14 +625,14 @@ fn the_recommended_capacity_holds_an_over_aligned_frame_wherever_the_block_start
 
 #[test]
 fn a_child_s_alignments_count_in_its_parent_s_recommended_capacity() {
-    let arena = Arena::with_capacity(1 << 14).unwrap();
+    let arena = Arena::with_capacity(1 << 14);
     {
-        let frame = arena.ephemeral().unwrap();
+        let frame = arena.ephemeral();
         over_aligned_frame(&frame).unwrap();
     }
     let recommended = arena.recommended_capacity();
     fits_at_every_start(recommended, 4096, |arena| {
-        let frame = arena.ephemeral()?;
+        let frame = arena.try_ephemeral()?;
         over_aligned_frame(&frame)
     })
     .unwrap();
@@ -669,7 +659,7 @@ proptest! {
             }
             Ok(())
         };
-        let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64).unwrap();
+        let mut arena = Arena::builder().growth(Growth::UNLIMITED).with_capacity(64);
         frame(&arena).unwrap();
         arena.reset();
         let taken = arena.overflow_chunks_taken();

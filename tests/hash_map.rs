@@ -78,7 +78,7 @@ proptest! {
         capacity in 0usize..12,
         ops in proptest::collection::vec(op(), 1..100),
     ) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let Ok(mut map) = ArenaHashMap::<u32, u64>::with_capacity_in(capacity, &arena) else {
             // The table does not fit: nothing to run.
             return Ok(());
@@ -200,12 +200,12 @@ fn churn_at_full_load(
 fn below_capacity_inserts_never_allocate_in_a_sealed_arena() {
     let rounds = if cfg!(miri) { 60 } else { 20_000 };
     for requested in [1usize, 3, 7, 8, 14, 28, 50] {
-        let arena = Arena::with_capacity(16 * 1024).unwrap();
+        let arena = Arena::with_capacity(16 * 1024);
         let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(requested, &arena).unwrap();
         assert!(map.capacity() >= requested);
         // Sealed: any allocation in `arena` now fails, so an insert that tried
         // to allocate would fail (or abort inside hashbrown).
-        let _frame = arena.ephemeral().unwrap();
+        let _frame = arena.ephemeral();
         let model = churn_at_full_load(&mut map, rounds, requested as u64 + 1);
         assert_same(&map, &model);
     }
@@ -213,7 +213,7 @@ fn below_capacity_inserts_never_allocate_in_a_sealed_arena() {
 
 #[test]
 fn below_capacity_inserts_do_not_touch_an_open_arena() {
-    let arena = Arena::with_capacity(16 * 1024).unwrap();
+    let arena = Arena::with_capacity(16 * 1024);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(20, &arena).unwrap();
     let used = arena.used();
     let rounds = if cfg!(miri) { 40 } else { 5_000 };
@@ -225,7 +225,7 @@ fn below_capacity_inserts_do_not_touch_an_open_arena() {
 #[test]
 #[should_panic(expected = "collection is full at its capacity of")]
 fn insert_panics_when_full() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(2, &arena).unwrap();
     for key in 0..=map.capacity() as u32 {
         map.insert(key, key);
@@ -235,14 +235,14 @@ fn insert_panics_when_full() {
 #[test]
 #[should_panic(expected = "collection is full")]
 fn extend_panics_when_full() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u32>::with_capacity_in(2, &arena).unwrap();
     map.extend((0..100).map(|n| (n, n)));
 }
 
 #[test]
 fn a_full_map_refuses_new_keys_and_stays_unchanged() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(3, &arena).unwrap();
     let capacity = map.capacity();
     let mut model = HashMap::new();
@@ -260,7 +260,7 @@ fn a_full_map_refuses_new_keys_and_stays_unchanged() {
 
 #[test]
 fn new_in_has_no_capacity_and_allocates_nothing() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut map = ArenaHashMap::<u32, u32>::new_in(&arena);
     assert_eq!(map.capacity(), 0);
     assert_eq!(
@@ -274,8 +274,8 @@ fn new_in_has_no_capacity_and_allocates_nothing() {
 
 #[test]
 fn a_per_frame_map_grows_and_keeps_its_entries() {
-    let arena = Arena::with_capacity(64 * 1024).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(64 * 1024);
+    let mut frame = arena.ephemeral();
     for _ in 0..3 {
         {
             let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(4, &frame).unwrap();
@@ -297,11 +297,11 @@ fn a_per_frame_map_grows_and_keeps_its_entries() {
 
 #[test]
 fn growth_fails_in_a_sealed_arena_and_leaves_the_map_unchanged() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(2, &arena).unwrap();
     map.insert(1, 1);
     let capacity = map.capacity();
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(map.try_reserve(capacity), Err(ArenaError::Sealed));
     assert_eq!(map.capacity(), capacity);
     assert_eq!(map.get(&1), Some(&1));
@@ -315,7 +315,7 @@ fn growth_fails_in_a_sealed_arena_and_leaves_the_map_unchanged() {
 
 #[test]
 fn a_table_that_does_not_fit_is_capacity_exceeded() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let err = ArenaHashMap::<u64, u64>::with_capacity_in(1000, &arena).unwrap_err();
     assert!(
         matches!(err, ArenaError::CapacityExceeded { requested, remaining } if requested > remaining && remaining <= 256),
@@ -330,7 +330,7 @@ fn a_table_that_does_not_fit_is_capacity_exceeded() {
 
 #[test]
 fn lookups_by_borrowed_keys() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<&str, u32>::with_capacity_in(4, &arena).unwrap();
     map.insert("width", 100);
     map.insert("height", 50);
@@ -345,7 +345,7 @@ fn lookups_by_borrowed_keys() {
 
 #[test]
 fn equality_ignores_capacity_and_hasher() {
-    let arena = Arena::with_capacity(8192).unwrap();
+    let arena = Arena::with_capacity(8192);
     let mut small = ArenaHashMap::<u32, u64>::with_capacity_in(4, &arena).unwrap();
     let hasher =
         std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
@@ -364,7 +364,7 @@ fn equality_ignores_capacity_and_hasher() {
 
 #[test]
 fn debug_and_iterators() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(4, &arena).unwrap();
     assert_eq!(format!("{map:?}"), "{}");
     map.insert(1, 2);
@@ -394,7 +394,7 @@ fn debug_and_iterators() {
 
 #[test]
 fn indexing_finds_present_keys_and_panics_on_missing_ones() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut map: ArenaHashMap<'_, u32, u64> = ArenaHashMap::with_capacity_in(8, &arena).unwrap();
     map.insert(1, 10);
     map.insert(2, 20);

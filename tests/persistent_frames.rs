@@ -12,7 +12,7 @@ const FRAMES: u32 = if cfg!(miri) { 50 } else { 1000 };
 
 #[test]
 fn persistent_collections_survive_a_thousand_frames() {
-    let arena = Arena::with_capacity(64 * 1024).unwrap();
+    let arena = Arena::with_capacity(64 * 1024);
 
     // Persistent region: element id -> (state), and a fixed-capacity array.
     let mut states = ArenaHashMap::<u32, (u32, f32)>::with_capacity_in(64, &arena).unwrap();
@@ -29,7 +29,7 @@ fn persistent_collections_survive_a_thousand_frames() {
     }
     let mut next_id = capacity as u32;
 
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     for n in 0..FRAMES {
         // Ephemeral work: a vector, a string and raw allocations, thrown away
         // at the reset.

@@ -250,7 +250,7 @@ fn primitive_impls_zero_to_their_zero_value() {
 
 #[test]
 fn derived_types_round_trip_through_zeroed_arena_memory() {
-    let mut arena = arena_memory::Arena::with_capacity(4096).unwrap();
+    let mut arena = arena_memory::Arena::with_capacity(4096);
     // Dirty the memory first, so that zeroing is observable.
     arena.alloc_slice_fill(4096 / 8 - 8, u64::MAX);
     arena.reset();
@@ -277,7 +277,7 @@ fn derived_types_round_trip_through_zeroed_arena_memory() {
 
 #[test]
 fn zeroed_allocation_fails_cleanly() {
-    let arena = arena_memory::Arena::with_capacity(64).unwrap();
+    let arena = arena_memory::Arena::with_capacity(64);
     let used = arena.used();
     assert!(arena.try_alloc_slice_zeroed::<LayoutElement>(100).is_err());
     assert_eq!(
@@ -289,7 +289,7 @@ fn zeroed_allocation_fails_cleanly() {
 
 #[test]
 fn derived_types_round_trip_through_arena_vec_zeroed_and_as_bytes() {
-    let arena = arena_memory::Arena::with_capacity(4096).unwrap();
+    let arena = arena_memory::Arena::with_capacity(4096);
     let mut v = arena_memory::ArenaVec::from_slice_in(&[element()], &arena);
     v.try_resize_zeroed(4).unwrap();
     let zero: LayoutElement = bytemuck::Zeroable::zeroed();

@@ -5,10 +5,10 @@ use arena_memory::{Arena, ArenaError};
 
 #[test]
 fn a_live_child_seals_its_parent() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let before = arena.alloc(1u64);
     let used = arena.used();
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert!(arena.is_sealed());
     assert_eq!(arena.try_alloc(1u8), Err(ArenaError::Sealed));
     assert_eq!(arena.try_alloc_bytes(1), Err(ArenaError::Sealed));
@@ -27,11 +27,11 @@ fn a_live_child_seals_its_parent() {
 
 #[test]
 fn ephemeral_twice_is_sealed() {
-    let arena = Arena::with_capacity(1024).unwrap();
-    let frame = arena.ephemeral().unwrap();
-    assert_eq!(arena.ephemeral().unwrap_err(), ArenaError::Sealed);
+    let arena = Arena::with_capacity(1024);
+    let frame = arena.ephemeral();
+    assert_eq!(arena.try_ephemeral().unwrap_err(), ArenaError::Sealed);
     drop(frame);
-    let again = arena.ephemeral();
+    let again = arena.try_ephemeral();
     assert!(again.is_ok());
 }
 
@@ -39,10 +39,9 @@ fn ephemeral_twice_is_sealed() {
 fn the_child_starts_on_a_cache_line_after_the_persistent_data() {
     let arena = Arena::builder()
         .cache_line_size(128)
-        .with_capacity(4096)
-        .unwrap();
+        .with_capacity(4096);
     let persistent = arena.alloc_bytes(5).as_ptr() as usize;
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(frame.cache_line_size(), 128);
     assert_eq!(frame.capacity(), arena.capacity() - 128);
     let first = frame.alloc(1u8) as *mut u8 as usize;
@@ -52,10 +51,10 @@ fn the_child_starts_on_a_cache_line_after_the_persistent_data() {
 
 #[test]
 fn memory_a_dropped_child_used_is_reused_by_the_parent() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     arena.alloc(1u8);
     let child_first = {
-        let frame = arena.ephemeral().unwrap();
+        let frame = arena.ephemeral();
         frame.alloc_bytes(500).as_ptr() as usize
     };
     // The parent's bump pointer did not move while the child allocated...
@@ -68,13 +67,13 @@ fn memory_a_dropped_child_used_is_reused_by_the_parent() {
 
 #[test]
 fn children_nest_and_each_level_seals_the_one_above() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let cache = arena.alloc_slice_fill(4, 0u32);
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     for round in 0..10u32 {
         let rows = frame.alloc_slice_fill(8, round);
         {
-            let mut scratch = frame.ephemeral().unwrap();
+            let mut scratch = frame.ephemeral();
             assert_eq!(frame.try_alloc(1u8), Err(ArenaError::Sealed));
             for k in 0..3u32 {
                 let tmp = scratch.alloc_slice_fill(16, k);
@@ -93,13 +92,13 @@ fn children_nest_and_each_level_seals_the_one_above() {
 
 #[test]
 fn peaks_of_dropped_children_reach_the_parent() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     arena.alloc_bytes(10);
     {
-        let mut frame = arena.ephemeral().unwrap();
+        let mut frame = arena.ephemeral();
         frame.alloc_bytes(100);
         {
-            let scratch = frame.ephemeral().unwrap();
+            let scratch = frame.ephemeral();
             scratch.alloc_bytes(300);
         }
         // The frame's own peak includes its dropped scratch child: its start
@@ -119,9 +118,9 @@ fn peaks_of_dropped_children_reach_the_parent() {
 
 #[test]
 fn a_child_of_a_full_arena_is_empty_but_valid() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc_bytes(60);
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     assert_eq!(frame.capacity(), 0);
     assert!(matches!(
         frame.try_alloc(1u8),
@@ -131,14 +130,14 @@ fn a_child_of_a_full_arena_is_empty_but_valid() {
         })
     ));
     frame.reset();
-    let nested = frame.ephemeral().unwrap();
+    let nested = frame.ephemeral();
     assert_eq!(nested.capacity(), 0);
 }
 
 #[test]
 fn a_parent_reset_after_a_leaked_child_unseals_it() {
-    let mut arena = Arena::with_capacity(256).unwrap();
-    let frame = arena.ephemeral().unwrap();
+    let mut arena = Arena::with_capacity(256);
+    let frame = arena.ephemeral();
     frame.alloc(1u8);
     core::mem::forget(frame);
     assert_eq!(arena.try_alloc(1u8), Err(ArenaError::Sealed));
@@ -149,10 +148,10 @@ fn a_parent_reset_after_a_leaked_child_unseals_it() {
 
 #[test]
 fn a_child_moves_to_another_thread_and_unseals_its_parent_there() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let persistent = arena.alloc(7u64);
     std::thread::scope(|scope| {
-        let mut frame = arena.ephemeral().unwrap();
+        let mut frame = arena.ephemeral();
         scope
             .spawn(move || {
                 for i in 0..10u64 {
@@ -173,9 +172,9 @@ fn a_child_moves_to_another_thread_and_unseals_its_parent_there() {
 
 #[test]
 fn used_and_remaining_of_a_sealed_parent() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     arena.alloc_bytes(100);
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(arena.used(), 100);
     assert_eq!(arena.used() + arena.remaining(), arena.capacity());
     assert_eq!(frame.capacity(), 1024 - 128);
@@ -184,8 +183,8 @@ fn used_and_remaining_of_a_sealed_parent() {
 
 #[test]
 fn frames_reuse_the_same_memory_in_o1() {
-    let arena = Arena::with_capacity(1 << 16).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(1 << 16);
+    let mut frame = arena.ephemeral();
     let mut starts = Vec::new();
     for _ in 0..50 {
         starts.push(frame.alloc_bytes(1000).as_ptr() as usize);
@@ -210,7 +209,7 @@ use core::mem;
 fn a_forgotten_root_gives_its_block_back_to_a_new_arena() {
     let mut block = ArenaBlock::<256>::new();
     {
-        let arena = Arena::new(&mut block).unwrap();
+        let arena = Arena::new(&mut block);
         arena.alloc((1u8, 2u32, 3u16)); // leaves uninitialised padding
         mem::forget(arena);
     }
@@ -222,21 +221,21 @@ fn a_forgotten_root_gives_its_block_back_to_a_new_arena() {
 #[test]
 fn a_forgotten_child_keeps_its_parent_sealed_until_the_parent_resets() {
     let mut block = ArenaBlock::<1024>::new();
-    let mut arena = Arena::new(&mut block).unwrap();
+    let mut arena = Arena::new(&mut block);
     arena.alloc(1u64);
-    let child = arena.ephemeral().unwrap();
+    let child = arena.ephemeral();
     child.alloc((1u8, 2u64));
     mem::forget(child);
     // The child's drop never ran: its memory may still be in use as far as
     // the parent can tell, so the parent stays sealed.
     assert!(arena.is_sealed());
     assert_eq!(arena.try_alloc(1u8), Err(ArenaError::Sealed));
-    assert_eq!(arena.ephemeral().unwrap_err(), ArenaError::Sealed);
+    assert_eq!(arena.try_ephemeral().unwrap_err(), ArenaError::Sealed);
     // A reset proves no child is alive (it would borrow the arena).
     arena.reset();
     assert!(!arena.is_sealed());
     assert_eq!(arena.used(), 0);
-    let frame = arena.ephemeral().unwrap();
+    let frame = arena.ephemeral();
     assert_eq!(frame.capacity(), 1024);
     assert_eq!(frame.alloc_str("again"), "again");
 }
@@ -245,10 +244,10 @@ fn a_forgotten_child_keeps_its_parent_sealed_until_the_parent_resets() {
 fn a_forgotten_grandchild_under_a_normally_dropped_root_leaves_the_block_usable() {
     let mut block = ArenaBlock::<1024>::new();
     {
-        let root = Arena::new(&mut block).unwrap();
-        let child = root.ephemeral().unwrap();
+        let root = Arena::new(&mut block);
+        let child = root.ephemeral();
         child.alloc((9u8, 9u32));
-        let grandchild = child.ephemeral().unwrap();
+        let grandchild = child.ephemeral();
         grandchild.alloc((7u8, 7u64));
         mem::forget(grandchild);
         assert_eq!(child.try_alloc(1u8), Err(ArenaError::Sealed));

@@ -137,7 +137,7 @@ fn frame(index: u32, state: &mut Persistent<'_>, frame: &Arena<'_>) -> usize {
 fn frames_make_no_heap_allocation_after_warm_up_and_peak_stops_growing() {
     let (warm_up, frames) = if cfg!(miri) { (3, 12) } else { (10, 1_000) };
 
-    let arena = Arena::with_capacity(64 * 1024).unwrap();
+    let arena = Arena::with_capacity(64 * 1024);
     let mut state = Persistent {
         rows: ArenaVec::with_capacity_in(ROWS, &arena).unwrap(),
         totals: ArenaHashMap::with_capacity_in(MAP_CAPACITY as usize, &arena).unwrap(),
@@ -149,7 +149,7 @@ fn frames_make_no_heap_allocation_after_warm_up_and_peak_stops_growing() {
         state.totals.insert(key, 0);
     }
     let persistent_used = arena.used();
-    let mut scratch = arena.ephemeral().unwrap();
+    let mut scratch = arena.ephemeral();
 
     for index in 0..warm_up {
         frame(index, &mut state, &scratch);

@@ -66,7 +66,7 @@ proptest! {
 
     #[test]
     fn behaves_like_string(arena_bytes in 32usize..256, ops in proptest::collection::vec(op(), 1..60)) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let mut string = ArenaStr::new_in(&arena);
         let mut model = String::new();
         for op in ops {
@@ -115,7 +115,7 @@ proptest! {
         n in any::<i64>(),
         width in 0usize..40,
     ) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let expected = format!("{label}={n:>width$}/{:?}", label.len());
         let result = format_in!(&arena, "{label}={n:>width$}/{:?}", label.len());
         // The string is the arena's only allocation and grows in place down to
@@ -131,7 +131,7 @@ proptest! {
 
 #[test]
 fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     arena.alloc(1u8);
     let used = arena.used();
     let result = format_in!(&arena, "{}{}", "a".repeat(40), "b".repeat(40));
@@ -148,8 +148,8 @@ fn format_in_that_runs_out_is_an_arena_error_not_a_truncated_string() {
 
 #[test]
 fn format_in_reports_a_sealed_arena() {
-    let arena = Arena::with_capacity(256).unwrap();
-    let frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(256);
+    let frame = arena.ephemeral();
     assert_eq!(format_in!(&arena, "{}", 1), Err(ArenaError::Sealed));
     assert_eq!(format_in!(&arena, "literal"), Err(ArenaError::Sealed));
     assert_eq!(format_in!(&frame, "{}", 1).unwrap(), "1");
@@ -164,13 +164,13 @@ fn format_in_panics_when_a_display_impl_fails() {
             Err(fmt::Error)
         }
     }
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let _ = format_in!(&arena, "{}", Broken);
 }
 
 #[test]
 fn write_appends_and_fails_with_fmt_error_when_full() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     write!(s, "{}+{}", 1, 2).unwrap();
     s.write_char('=').unwrap();
@@ -181,7 +181,7 @@ fn write_appends_and_fails_with_fmt_error_when_full() {
 
 #[test]
 fn pushing_to_the_most_recent_string_does_not_move_it() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut s = ArenaStr::new_in(&arena);
     s.push('x');
     let start = s.as_ptr();
@@ -194,10 +194,10 @@ fn pushing_to_the_most_recent_string_does_not_move_it() {
 
 #[test]
 fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut title = ArenaStr::with_capacity_in(16, &arena).unwrap();
     assert_eq!(title.as_ptr() as usize % arena.cache_line_size(), 0);
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     for n in 0..20 {
         title.clear();
         write!(title, "frame {n}").unwrap();
@@ -211,7 +211,7 @@ fn a_persistent_string_keeps_working_within_capacity_while_sealed() {
 
 #[test]
 fn into_str_gives_back_the_tail() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut s = ArenaStr::with_capacity_in(100, &arena).unwrap();
     s.push_str("héllo");
     let frozen = s.into_str();
@@ -222,7 +222,7 @@ fn into_str_gives_back_the_tail() {
 #[test]
 #[should_panic(expected = "new_len (is 2) is not on a char boundary")]
 fn truncate_inside_a_char_panics() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("hé", &arena);
     s.truncate(2);
 }
@@ -230,7 +230,7 @@ fn truncate_inside_a_char_panics() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn push_str_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     s.push_str(&"x".repeat(65));
 }
@@ -242,7 +242,7 @@ fn traits_match_str() {
         value.hash(&mut hasher);
         hasher.finish()
     }
-    let arena = Arena::with_capacity(512).unwrap();
+    let arena = Arena::with_capacity(512);
     let a = ArenaStr::from_str_in("apple", &arena);
     let b = ArenaStr::from_str_in("banana", &arena);
     let a2 = ArenaStr::from_str_in("apple", &arena);
@@ -275,7 +275,7 @@ fn traits_match_str() {
 
 #[test]
 fn extend_with_chars_and_strs() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::new_in(&arena);
     s.extend(['a', 'é']);
     s.extend(["-", "€"]);

@@ -17,7 +17,7 @@ fn panics_point_at_the_line_that_called() {
             .push((location.file().to_owned(), location.line(), message));
     }));
 
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     type Call = fn(&Arena<'_>);
     let first_line = line!();
     let calls: [Call; 5] = [

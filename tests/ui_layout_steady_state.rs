@@ -42,12 +42,12 @@ const ELEMENTS: usize = if cfg!(miri) { 60 } else { 2000 };
 fn steady_state_frames_make_no_heap_allocation() -> Result<(), ArenaError> {
     let rows = dashboard::rows_for(ELEMENTS);
     let elements = dashboard::elements_for(rows);
-    let arena = Arena::with_capacity(1024 + elements * 1024)?;
+    let arena = Arena::try_with_capacity(1024 + elements * 1024)?;
     // The counter is live: the arena's block came from the global allocator.
     assert!(ALLOCATIONS.load(Ordering::Relaxed) > 0);
     let mut engine = Engine::new_in(Capacities::for_elements(elements), &arena)?;
     let persistent = arena.used();
-    let mut frame = arena.ephemeral()?;
+    let mut frame = arena.try_ephemeral()?;
 
     let mut steady_allocations = 0;
     let mut peak_after_warm_up = 0;

@@ -60,7 +60,7 @@ proptest! {
 
     #[test]
     fn behaves_like_vec(arena_bytes in 64usize..512, ops in proptest::collection::vec(op(), 1..80)) {
-        let arena = Arena::with_capacity(arena_bytes).unwrap();
+        let arena = Arena::with_capacity(arena_bytes);
         let mut vec = ArenaVec::<u32>::new_in(&arena);
         let mut model: Vec<u32> = Vec::new();
         for op in ops {
@@ -129,7 +129,7 @@ proptest! {
 
 #[test]
 fn small_arenas_run_out_and_the_vector_stays_whole() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut vec = ArenaVec::<u32>::new_in(&arena);
     let mut pushed = 0u32;
     while vec.try_push(pushed).is_ok() {
@@ -151,7 +151,7 @@ fn small_arenas_run_out_and_the_vector_stays_whole() {
 
 #[test]
 fn pushing_to_the_most_recent_vector_does_not_move_it() {
-    let arena = Arena::with_capacity(64 * 1024).unwrap();
+    let arena = Arena::with_capacity(64 * 1024);
     arena.alloc(1u8); // the vector does not start at the arena's start
     let mut vec = ArenaVec::<u64>::new_in(&arena);
     vec.push(0);
@@ -171,7 +171,7 @@ fn pushing_to_the_most_recent_vector_does_not_move_it() {
 
 #[test]
 fn a_vector_that_is_not_the_most_recent_allocation_moves_and_keeps_its_elements() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut vec = ArenaVec::<u16>::new_in(&arena);
     vec.extend_from_slice(&[1, 2, 3, 4]);
     let before = vec.as_ptr();
@@ -184,9 +184,9 @@ fn a_vector_that_is_not_the_most_recent_allocation_moves_and_keeps_its_elements(
 
 #[test]
 fn growth_of_a_persistent_vector_in_a_sealed_arena_fails_and_changes_nothing() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut vec = ArenaVec::<u32>::with_capacity_in(3, &arena).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     vec.push(1);
     vec.extend_from_slice(&[2, 3]);
     let start = vec.as_ptr();
@@ -215,9 +215,9 @@ fn growth_of_a_persistent_vector_in_a_sealed_arena_fails_and_changes_nothing() {
 #[test]
 #[should_panic(expected = "arena is sealed")]
 fn push_panics_with_the_error_message() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut vec = ArenaVec::<u8>::with_capacity_in(1, &arena).unwrap();
-    let _frame = arena.ephemeral().unwrap();
+    let _frame = arena.ephemeral();
     vec.push(1);
     vec.push(2);
 }
@@ -225,7 +225,7 @@ fn push_panics_with_the_error_message() {
 #[test]
 #[should_panic(expected = "arena capacity exceeded")]
 fn extend_panics_when_the_arena_runs_out() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut vec = ArenaVec::<u8>::new_in(&arena);
     vec.extend(0..100u8);
 }
@@ -233,7 +233,7 @@ fn extend_panics_when_the_arena_runs_out() {
 #[test]
 #[should_panic(expected = "insertion index (is 2) should be <= len (is 1)")]
 fn insert_past_the_end_panics() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut vec = ArenaVec::from_slice_in(&[1u8], &arena);
     vec.insert(2, 0);
 }
@@ -241,7 +241,7 @@ fn insert_past_the_end_panics() {
 #[test]
 #[should_panic(expected = "removal index (is 1) should be < len (is 1)")]
 fn remove_past_the_end_panics() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let mut vec = ArenaVec::from_slice_in(&[1u8], &arena);
     vec.remove(1);
 }
@@ -251,8 +251,7 @@ fn explicit_capacity_starts_on_a_cache_line() {
     for line in [64usize, 128] {
         let arena = Arena::builder()
             .cache_line_size(line)
-            .with_capacity(4096)
-            .unwrap();
+            .with_capacity(4096);
         arena.alloc(1u8);
         let vec = ArenaVec::<u8>::with_capacity_in(5, &arena).unwrap();
         assert_eq!(vec.as_ptr() as usize % line, 0);
@@ -263,7 +262,7 @@ fn explicit_capacity_starts_on_a_cache_line() {
 
 #[test]
 fn capacity_zero_and_empty_sources_allocate_nothing() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     let a = ArenaVec::<u64>::with_capacity_in(0, &arena).unwrap();
     let b = ArenaVec::<u64>::try_from_slice_in(&[], &arena).unwrap();
     let c = ArenaVec::<u64>::try_from_iter_in(std::iter::empty(), &arena).unwrap();
@@ -274,7 +273,7 @@ fn capacity_zero_and_empty_sources_allocate_nothing() {
 
 #[test]
 fn impossible_sizes_are_size_overflow() {
-    let arena = Arena::with_capacity(64).unwrap();
+    let arena = Arena::with_capacity(64);
     assert_eq!(
         ArenaVec::<u64>::with_capacity_in(usize::MAX / 4, &arena).unwrap_err(),
         ArenaError::SizeOverflow
@@ -290,7 +289,7 @@ fn impossible_sizes_are_size_overflow() {
 
 #[test]
 fn zero_sized_elements_never_allocate() {
-    let arena = Arena::with_capacity(8).unwrap();
+    let arena = Arena::with_capacity(8);
     let mut vec = ArenaVec::<()>::new_in(&arena);
     assert_eq!(vec.capacity(), usize::MAX);
     for _ in 0..1000 {
@@ -305,7 +304,7 @@ fn zero_sized_elements_never_allocate() {
 
 #[test]
 fn into_slice_gives_the_unused_tail_back() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut vec = ArenaVec::<u32>::with_capacity_in(100, &arena).unwrap();
     vec.extend_from_slice(&[1, 2, 3]);
     let frozen = vec.into_slice();
@@ -319,7 +318,7 @@ fn into_slice_gives_the_unused_tail_back() {
 
 #[test]
 fn into_slice_of_an_older_vector_keeps_its_buffer() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut vec = ArenaVec::<u32>::with_capacity_in(10, &arena).unwrap();
     vec.push(1);
     arena.alloc(0u8);
@@ -330,7 +329,7 @@ fn into_slice_of_an_older_vector_keeps_its_buffer() {
 
 #[test]
 fn iteration_by_value_by_reference_and_by_mutable_reference() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut vec = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     for x in &mut vec {
         *x *= 10;
@@ -347,7 +346,7 @@ fn iteration_by_value_by_reference_and_by_mutable_reference() {
 
 #[test]
 fn extend_from_values_and_references() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut vec = ArenaVec::new_in(&arena);
     vec.extend([1u8, 2]);
     vec.extend(&[3u8, 4]);
@@ -361,7 +360,7 @@ fn extend_from_values_and_references() {
     reason = "the comparisons with references are the impls under test"
 )]
 fn comparisons_both_ways_round() {
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let a = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
     let b = ArenaVec::from_slice_in(&[1, 2, 4], &arena);
     let slice: &[i32] = &[1, 2, 3];
@@ -384,7 +383,7 @@ fn hash_debug_and_borrow_delegate_to_the_slice() {
         value.hash(&mut hasher);
         hasher.finish()
     }
-    let arena = Arena::with_capacity(256).unwrap();
+    let arena = Arena::with_capacity(256);
     let mut vec = ArenaVec::from_slice_in(&[5u8, 6], &arena);
     assert_eq!(hash_of(&vec), hash_of(&[5u8, 6][..]));
     assert_ne!(hash_of(&vec), hash_of(&[6u8, 5][..]));
@@ -404,7 +403,7 @@ fn hash_debug_and_borrow_delegate_to_the_slice() {
 
 #[test]
 fn from_iter_reserves_and_reports_exhaustion() {
-    let arena = Arena::with_capacity(128).unwrap();
+    let arena = Arena::with_capacity(128);
     let vec = ArenaVec::try_from_iter_in(0..8u32, &arena).unwrap();
     assert_eq!(vec.capacity(), 8); // the exact size hint, reserved once
     assert!(matches!(

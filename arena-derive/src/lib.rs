@@ -48,7 +48,7 @@ mod repr;
 ///     height: f32,
 /// }
 ///
-/// let arena = Arena::with_capacity(1024)?;
+/// let arena = Arena::try_with_capacity(1024)?;
 /// let rect = arena.alloc_zeroed::<Rect>();
 /// assert_eq!(*rect, Rect { x: 0.0, y: 0.0, width: 0.0, height: 0.0 });
 /// # Ok::<(), arena_memory::ArenaError>(())

@@ -28,7 +28,7 @@ pub const SMALL: usize = 1 << 20;
 pub const LARGE: usize = 256 << 20;
 /// This crate's arena, presized and touched.
 pub fn presized_arena(bytes: usize) -> Arena<'static> {
-    let mut arena = Arena::with_capacity(bytes).expect("the arena's block");
+    let mut arena = Arena::try_with_capacity(bytes).expect("the arena's block");
     arena.alloc_bytes(bytes);
     arena.reset();
     arena

@@ -1003,7 +1003,7 @@ pub struct Engine<'p> {
 
 impl<'p> Engine<'p> {
     /// Makes the persistent state in `arena`, which should then be sealed with
-    /// `arena.ephemeral()` for the frames.
+    /// `arena.try_ephemeral()` for the frames.
     ///
     /// # Errors
     ///

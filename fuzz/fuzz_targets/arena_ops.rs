@@ -214,7 +214,7 @@ fn run_level<'p>(
                 if model.levels.len() >= MAX_DEPTH {
                     continue;
                 }
-                let mut child = arena.ephemeral().expect("no child is alive");
+                let mut child = arena.try_ephemeral().expect("no child is alive");
                 let level = model.levels.last().unwrap();
                 let cur = level.start + level.used;
                 let pad = cur.next_multiple_of(model.cache_line) - cur;
@@ -265,7 +265,7 @@ fn run_level<'p>(
             }
             Op::EphemeralTwice => {
                 if let Some(parent) = parent {
-                    assert_eq!(parent.ephemeral().err(), Some(ArenaError::Sealed));
+                    assert_eq!(parent.try_ephemeral().err(), Some(ArenaError::Sealed));
                     assert!(parent.is_sealed());
                 }
             }
@@ -286,7 +286,7 @@ fn exercise(memory: &mut [MaybeUninit<u8>], cache_line: usize, ops: &[Op]) {
     let len = memory.len();
     let first = memory.as_ptr().addr();
     let end = first + len;
-    let built = Arena::builder().cache_line_size(cache_line).build(memory);
+    let built = Arena::builder().cache_line_size(cache_line).try_build(memory);
     let mut arena = match built {
         Ok(arena) => arena,
         Err(err) => {

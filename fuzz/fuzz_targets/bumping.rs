@@ -113,7 +113,7 @@ fuzz_target!(|input: Input| {
     };
     let built = Arena::builder()
         .cache_line_size(cache_line)
-        .build(memory);
+        .try_build(memory);
     let valid_line = cache_line.is_power_of_two() && cache_line <= 4096;
     let start = if valid_line {
         align_up(first, cache_line as u128)

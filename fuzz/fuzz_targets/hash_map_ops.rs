@@ -44,7 +44,7 @@ mod common;
 use common::{assert_explained, figures};
 
 fuzz_target!(|input: Input| {
-    let arena = Arena::with_capacity(256 + input.arena_capacity as usize % 8192).unwrap();
+    let arena = Arena::with_capacity(256 + input.arena_capacity as usize % 8192);
     let Ok(mut map) =
         ArenaHashMap::<u16, u32>::with_capacity_in(input.map_capacity as usize, &arena)
     else {
@@ -126,7 +126,7 @@ fuzz_target!(|input: Input| {
             }
             Op::OpenFrame => {
                 if frame.is_none() {
-                    frame = Some(arena.ephemeral().unwrap());
+                    frame = Some(arena.ephemeral());
                 }
             }
             Op::FrameAlloc(n) => {

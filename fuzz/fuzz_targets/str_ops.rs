@@ -44,7 +44,7 @@ use common::{assert_explained, figures};
 
 fuzz_target!(|input: Input| {
     let capacity = 64 + input.capacity as usize % 4096;
-    let arena = Arena::with_capacity(capacity).unwrap();
+    let arena = Arena::with_capacity(capacity);
     let mut strs = [ArenaStr::new_in(&arena), ArenaStr::new_in(&arena)];
     let mut models = [String::new(), String::new()];
     let mut frame: Option<Arena<'_>> = None;
@@ -147,7 +147,7 @@ fuzz_target!(|input: Input| {
             }
             Op::OpenFrame => {
                 if frame.is_none() {
-                    frame = Some(arena.ephemeral().unwrap());
+                    frame = Some(arena.ephemeral());
                 }
                 Ok(())
             }

@@ -50,7 +50,7 @@ use common::{assert_explained, figures};
 
 fuzz_target!(|input: Input| {
     let capacity = 64 + input.capacity as usize % 4096;
-    let arena = Arena::with_capacity(capacity).unwrap();
+    let arena = Arena::with_capacity(capacity);
     let (cap_a, cap_b) = input.with_capacity;
     let mut vecs = [
         ArenaVec::<u32>::with_capacity_in(cap_a as usize % 64, &arena),
@@ -169,10 +169,10 @@ fuzz_target!(|input: Input| {
             }
             Op::OpenFrame => {
                 if frame.is_none() {
-                    frame = Some(arena.ephemeral().unwrap());
+                    frame = Some(arena.ephemeral());
                     assert!(arena.is_sealed());
                 } else {
-                    assert_eq!(arena.ephemeral().err(), Some(ArenaError::Sealed));
+                    assert_eq!(arena.try_ephemeral().err(), Some(ArenaError::Sealed));
                 }
                 Ok(())
             }

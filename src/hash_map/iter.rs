@@ -76,7 +76,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// let entries: Vec<_> = map.iter().collect();
@@ -97,7 +97,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// for (_, v) in &mut map {
@@ -119,7 +119,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// assert_eq!(map.keys().collect::<Vec<_>>(), [&1]);
@@ -138,7 +138,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// assert_eq!(map.values().collect::<Vec<_>>(), [&2]);
@@ -157,7 +157,7 @@ wrap_iter! {
     /// ```
     /// use arena_memory::{Arena, ArenaHashMap};
     ///
-    /// let arena = Arena::with_capacity(4096)?;
+    /// let arena = Arena::try_with_capacity(4096)?;
     /// let mut map = ArenaHashMap::<u8, u8>::with_capacity_in(4, &arena)?;
     /// map.insert(1, 2);
     /// map.values_mut().for_each(|v| *v *= 5);

@@ -15,7 +15,7 @@ use core::slice;
 /// ```
 /// use arena_memory::{Arena, ArenaVec};
 ///
-/// let arena = Arena::with_capacity(64)?;
+/// let arena = Arena::try_with_capacity(64)?;
 /// let v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
 /// let mut iter = v.into_iter();
 /// assert_eq!(iter.next_back(), Some(3));
@@ -42,7 +42,7 @@ impl<'a, T: Copy> IntoIter<'a, T> {
     /// ```
     /// use arena_memory::{Arena, ArenaVec};
     ///
-    /// let arena = Arena::with_capacity(64)?;
+    /// let arena = Arena::try_with_capacity(64)?;
     /// let mut iter = ArenaVec::from_slice_in(&['a', 'b'], &arena).into_iter();
     /// iter.next();
     /// assert_eq!(iter.as_slice(), &['b']);

@@ -4,8 +4,8 @@ use arena_memory::Arena;
 fn main() {
     let frame;
     {
-        let arena = Arena::with_capacity(1024).unwrap();
-        frame = arena.ephemeral().unwrap();
+        let arena = Arena::with_capacity(1024);
+        frame = arena.ephemeral();
     }
     frame.alloc(1u8);
 }

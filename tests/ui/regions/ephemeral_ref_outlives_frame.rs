@@ -6,10 +6,10 @@ struct Cache<'a> {
 }
 
 fn main() {
-    let arena = Arena::with_capacity(1024).unwrap();
+    let arena = Arena::with_capacity(1024);
     let mut cache = Cache { last_label: None };
     {
-        let frame = arena.ephemeral().unwrap();
+        let frame = arena.ephemeral();
         cache.last_label = Some(frame.alloc_str("row 1"));
     }
     println!("{:?}", cache.last_label);

@@ -3,8 +3,8 @@
 use arena_memory::{Arena, ArenaVec};
 
 fn main() {
-    let arena = Arena::with_capacity(4096).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(4096);
+    let mut frame = arena.ephemeral();
     let mut visible = ArenaVec::new_in(&frame);
     visible.push(1u32);
     frame.reset();

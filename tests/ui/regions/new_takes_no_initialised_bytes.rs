@@ -5,7 +5,7 @@ use arena_memory::Arena;
 
 fn main() {
     let mut bytes = [0u8; 256];
-    let arena = Arena::new(&mut bytes).unwrap();
+    let arena = Arena::new(&mut bytes);
     arena.alloc((1u8, 2u32));
     std::mem::forget(arena);
     println!("{}", bytes[1]);

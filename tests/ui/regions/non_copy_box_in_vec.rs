@@ -2,7 +2,7 @@
 use arena_memory::{Arena, ArenaVec};
 
 fn main() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut boxes = ArenaVec::new_in(&arena);
     boxes.push(Box::new(1u32));
 }

@@ -3,7 +3,7 @@
 use arena_memory::Arena;
 
 fn main() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let name = arena.alloc(String::from("leaked"));
     println!("{name}");
 }

@@ -3,7 +3,7 @@
 use arena_memory::{Arena, ArenaHashMap};
 
 fn main() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut names: ArenaHashMap<u32, String> = ArenaHashMap::with_capacity_in(8, &arena).unwrap();
     names.insert(1, String::from("one"));
 }

@@ -2,8 +2,8 @@
 use arena_memory::Arena;
 
 fn main() {
-    let mut arena = Arena::with_capacity(1024).unwrap();
-    let frame = arena.ephemeral().unwrap();
+    let mut arena = Arena::with_capacity(1024);
+    let frame = arena.ephemeral();
     arena.reset();
     frame.alloc(1u8);
 }

@@ -4,9 +4,9 @@
 use arena_memory::{format_in, Arena, ArenaHashMap};
 
 fn main() {
-    let arena = Arena::with_capacity(4096).unwrap();
+    let arena = Arena::with_capacity(4096);
     let mut ids: ArenaHashMap<&str, u32> = ArenaHashMap::with_capacity_in(8, &arena).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let mut frame = arena.ephemeral();
     let name = format_in!(&frame, "row {}", 1).unwrap();
     ids.insert(name.into_str(), 1);
     frame.reset();

@@ -2,8 +2,8 @@
 use arena_memory::Arena;
 
 fn main() {
-    let arena = Arena::with_capacity(1024).unwrap();
-    let mut frame = arena.ephemeral().unwrap();
+    let arena = Arena::with_capacity(1024);
+    let mut frame = arena.ephemeral();
     let label = frame.alloc_str("hello");
     frame.reset();
     println!("{label}");
