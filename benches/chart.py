@@ -144,7 +144,7 @@ def main() -> None:
     target = Path(sys.argv[2] if len(sys.argv) > 2 else "benches/ratios.svg")
     groups = load(root)
     if not groups:
-        sys.exit(f"no criterion results under {root}; run `cargo bench` first")
+        sys.exit(f"no criterion results under {root}; run `cargo bench -p arena-memory-benches` first")
     target.write_text(svg(groups))
     print(table(groups))
     print(f"\nwrote {target}", file=sys.stderr)

@@ -2,7 +2,7 @@
 # Instruction counts per operation for workloads 1, 2 and 6 (and 5's resets):
 # each workload runs once warm for each implementation under
 # `valgrind --tool=callgrind`, counting only the function `measured` and what it
-# calls (see examples/instructions.rs). Prints a Markdown table: instructions
+# calls (see benches/instructions.rs). Prints a Markdown table: instructions
 # per operation, the ratio to the best peer of the workload, and the
 # global-allocator calls in the measured round.
 #
@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --profile bench --example instructions
-bin=target/release/examples/instructions
+cargo build --quiet --profile bench -p arena-memory-benches --bin instructions
+bin=target/release/instructions
 filter="${1:-}"
 
 results=$(mktemp)

@@ -61,11 +61,15 @@ Runs a Clay-style immediate-mode layout for a number of frames on one arena
 program on std collections, and prints a report.
 
 options:
-  --elements N      elements declared per frame (default 2000: 393 feed rows)
+  --elements N      elements declared per frame, at least 36 (default 2000:
+                    393 feed rows of 5 elements, rounded down to whole rows)
   --frames N        frames to run (default 3000)
   --arena-bytes N   the arena's size in bytes (default: computed from --elements)
   --svg FILE        write the last frame's render commands as an SVG picture
   --help            print this help";
+
+/// The options that take a value (all of them but `--help`).
+const OPTIONS_WITH_A_VALUE: [&str; 4] = ["--elements", "--frames", "--arena-bytes", "--svg"];
 
 /// What the command line asked for.
 #[derive(Debug)]
@@ -94,13 +98,30 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>,
         if flag == "--help" || flag == "-h" {
             return Ok(None);
         }
-        let value = match inline_value.or_else(|| args.next()) {
-            Some(value) => value,
-            None if flag.starts_with("--") => return Err(format!("{flag} needs a value")),
-            None => return Err(format!("unexpected argument `{flag}`")),
+        // Name the unknown option before asking it for a value.
+        if !OPTIONS_WITH_A_VALUE.contains(&flag.as_str()) {
+            return Err(if flag.starts_with('-') {
+                format!("unknown option `{flag}`")
+            } else {
+                format!("unexpected argument `{flag}`")
+            });
+        }
+        let Some(value) = inline_value.or_else(|| args.next()) else {
+            return Err(format!("{flag} needs a value"));
         };
         match flag.as_str() {
-            "--elements" => options.elements = parse_number(&flag, &value)?,
+            "--elements" => {
+                options.elements = parse_number(&flag, &value)?;
+                let least = dashboard::elements_for(1);
+                if options.elements < least {
+                    return Err(format!(
+                        "--elements must be at least {least}: the header, sidebar and footer \
+                         take {} elements and each feed row {}",
+                        dashboard::FIXED_ELEMENTS,
+                        dashboard::ELEMENTS_PER_ROW,
+                    ));
+                }
+            }
             "--frames" => {
                 options.frames = parse_number(&flag, &value)?;
                 if options.frames == 0 {
@@ -124,7 +145,7 @@ fn parse_number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, Stri
 
 /// The arena size used when `--arena-bytes` is not given. The persistent maps
 /// and the frame's peak grow linearly with the element count: at 2,000
-/// elements, 400 KiB persistent and 213 KiB per frame, about 310 bytes per
+/// elements, 528 KiB persistent and 214 KiB per frame, about 380 bytes per
 /// element; the maps' tables round up to a power of two, which can double the
 /// persistent part. So: 576 bytes per element, and 128 KiB.
 fn default_arena_bytes(elements: usize) -> usize {
@@ -211,26 +232,46 @@ struct ArenaFigures {
     bounds_kept: usize,
 }
 
-/// Why the arena run failed: the error, and where.
+/// Why the arena run failed: the error, where, and the arena's capacity if
+/// it was made.
 #[derive(Debug)]
 struct RunError {
     error: ArenaError,
     context: String,
+    capacity: Option<usize>,
 }
 
-/// Runs the dashboard on the arena engine.
+/// Runs the dashboard on the arena engine, in an arena of at least
+/// `arena_bytes` bytes.
 fn run_arena(options: &Options, arena_bytes: usize) -> Result<(Run, ArenaFigures), RunError> {
+    let arena = Arena::try_with_capacity(arena_bytes).map_err(|error| RunError {
+        error,
+        context: "making the arena".to_owned(),
+        capacity: None,
+    })?;
+    run_on(options, &arena, arena_bytes).map_err(|error| RunError {
+        capacity: Some(arena.capacity()),
+        ..error
+    })
+}
+
+/// Runs the dashboard on the arena engine, in `arena`.
+fn run_on(
+    options: &Options,
+    arena: &Arena<'_>,
+    arena_bytes: usize,
+) -> Result<(Run, ArenaFigures), RunError> {
     let rows = dashboard::rows_for(options.elements);
     let context = |what: &str| {
         let what = what.to_owned();
         move |error| RunError {
             error,
             context: what,
+            capacity: None,
         }
     };
-    let arena = Arena::try_with_capacity(arena_bytes).map_err(context("making the arena"))?;
     let requested = Capacities::for_elements(dashboard::elements_for(rows));
-    let mut engine = Engine::new_in(requested, &arena).map_err(context(
+    let mut engine = Engine::new_in(requested, arena).map_err(context(
         "making the persistent maps (the bounds map and the text cache)",
     ))?;
     let persistent = arena.used();
@@ -297,6 +338,7 @@ fn frame_error(error: ArenaError, n: u32) -> RunError {
     RunError {
         error,
         context: format!("running frame {n}"),
+        capacity: None,
     }
 }
 
@@ -405,9 +447,11 @@ fn report(options: &Options, arena: &Run, figures: &ArenaFigures, std: &Run) -> 
     let line = &mut out;
     let _ = writeln!(
         line,
-        "ui_layout: {} frames of a Clay-style layout, {} elements ({rows} feed rows) in {}x{}",
+        "ui_layout: {} frame{} of a Clay-style layout, {} elements ({rows} feed row{}) in {}x{}",
         grouped(options.frames.into()),
+        if options.frames == 1 { "" } else { "s" },
         grouped(elements as u64),
+        if rows == 1 { "" } else { "s" },
         dashboard::VIEWPORT.width,
         dashboard::VIEWPORT.height,
     );
@@ -467,14 +511,40 @@ fn report(options: &Options, arena: &Run, figures: &ArenaFigures, std: &Run) -> 
     let stats = &arena.stats;
     let [(bounds_len, bounds_cap), (texts_len, texts_cap)] = figures.map_sizes;
     let boxes = arena.last_frame.elements.len();
+    // Ids are 32-bit hashes, as in Clay: with 100,000 elements a frame a few
+    // pairs collide (about n^2 / 2^33 of them). Both engines keep the later
+    // box of a shared id, so the earlier element's box cannot be read back.
+    let ids: std::collections::HashSet<u32> = arena
+        .last_frame
+        .elements
+        .iter()
+        .map(|element| element.id)
+        .collect();
+    let shared = boxes - ids.len();
+    let collisions = match shared {
+        0 => String::new(),
+        1 => "; 1 element has the id of an earlier one (a 32-bit id collision: \
+              the later box is kept)"
+            .to_owned(),
+        n => format!(
+            "; {n} elements have the id of an earlier one (32-bit id collisions: \
+             the later box is kept)"
+        ),
+    };
     let read_back = if figures.bounds_kept == boxes {
         format!(
             "all {} boxes of the last frame read back",
             grouped(boxes as u64)
         )
+    } else if figures.bounds_kept == ids.len() {
+        format!(
+            "{} of the last frame's {} boxes read back{collisions}",
+            grouped(figures.bounds_kept as u64),
+            grouped(boxes as u64)
+        )
     } else {
         format!(
-            "ONLY {} of the last frame's {} boxes read back",
+            "ONLY {} of the last frame's {} boxes read back{collisions}",
             grouped(figures.bounds_kept as u64),
             grouped(boxes as u64)
         )
@@ -643,9 +713,19 @@ fn main() -> ExitCode {
 
     let (arena_run, figures) = match run_arena(&options, arena_bytes) {
         Ok(result) => result,
-        Err(RunError { error, context }) => {
+        Err(RunError {
+            error,
+            context,
+            capacity,
+        }) => {
             eprintln!("error: {error}");
             eprintln!("  while {context}, with an arena of {arena_bytes} bytes");
+            if let Some(capacity) = capacity.filter(|&capacity| capacity != arena_bytes) {
+                eprintln!(
+                    "  (Arena::try_with_capacity({arena_bytes}) made a block of {capacity} bytes: \
+                     it rounds the size up to whole cache lines, 64 bytes by default)"
+                );
+            }
             match bytes_needed(&options) {
                 Some(needed) => {
                     let suggestion = (needed + needed / 8).next_multiple_of(1024);

@@ -169,6 +169,7 @@ impl Arena<'static> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn try_with_capacity(bytes: usize) -> Result<Arena<'static>, ArenaError> {
         ArenaBuilder::new().try_with_capacity(bytes)
     }
@@ -189,6 +190,7 @@ impl Arena<'static> {
     /// assert!(arena.capacity() >= 4096);
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     #[track_caller]
     pub fn with_capacity(bytes: usize) -> Arena<'static> {
         unwrap(Arena::try_with_capacity(bytes))

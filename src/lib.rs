@@ -1,4 +1,4 @@
-#![doc = include_str!("../README.md")]
+#![doc = include_str!("lib.md")]
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -22,6 +22,8 @@ pub use arena::{Arena, ArenaBuilder, Growth};
 pub use arena_block::ArenaBlock;
 #[cfg(target_has_atomic = "8")]
 pub use arena_block::StaticArenaBlock;
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use arena_derive::ArenaPod;
 pub use error::ArenaError;
 pub use hash_map::ArenaHashMap;
@@ -32,3 +34,9 @@ pub use pod::{bytes_of, bytes_of_slice, ArenaPod};
 pub use serde::{ArenaHashMapSeed, ArenaStrSeed, ArenaVecSeed};
 pub use str::{ArenaStr, FromUtf16Error, FromUtf8Error};
 pub use vec::ArenaVec;
+
+// The README's examples run as doctests too; the crate docs above are
+// written for docs.rs, the README for the repository.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -50,13 +50,10 @@ mod repr;
 ///
 /// # Examples
 ///
-/// Compiled and run in the documentation of `arena_memory::ArenaPod`, since
-/// this crate cannot depend on `arena_memory`:
+/// ```
+/// use arena_memory::{Arena, ArenaPod};
 ///
-/// ```ignore
-/// use arena_memory::ArenaPod;
-///
-/// #[derive(Clone, Copy, ArenaPod)]
+/// #[derive(Clone, Copy, Debug, PartialEq, ArenaPod)]
 /// #[repr(C)]
 /// struct Rect {
 ///     x: f32,
@@ -64,6 +61,11 @@ mod repr;
 ///     width: f32,
 ///     height: f32,
 /// }
+///
+/// let arena = Arena::try_with_capacity(1024)?;
+/// let rect = arena.alloc_zeroed::<Rect>();
+/// assert_eq!(*rect, Rect { x: 0.0, y: 0.0, width: 0.0, height: 0.0 });
+/// # Ok::<(), arena_memory::ArenaError>(())
 /// ```
 #[proc_macro_derive(ArenaPod, attributes(arena))]
 pub fn derive_arena_pod(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -1,6 +1,6 @@
 //! The system allocator, counting every call made to it (alloc, zeroed
 //! alloc, realloc and dealloc) in [`CALLS`]: the benchmarks that report
-//! global-allocator calls (`benches/growth.rs`, `examples/instructions.rs`)
+//! global-allocator calls (`benches/growth.rs`, `benches/instructions.rs`)
 //! install it with `#[global_allocator]`.
 
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -812,13 +812,50 @@ pub fn scroll_limit(element: &Element, elements: &[Element], children: &[u32]) -
 
 // ----- persistent state --------------------------------------------------------------
 
-/// An element's last bounding box, and the frame it was last seen in.
+/// An element's last bounding box, the part of it the pointer could reach,
+/// and the frame it was last seen in.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SeenBounds {
     /// The bounding box.
     pub bounds: Rect,
+    /// The bounding box clipped by every enclosing scroll container: what
+    /// `hovered` tests, so that a row scrolled out of view under the header
+    /// is not hovered (Clay's pointer test skips what its clip hides).
+    pub visible: Rect,
     /// The frame number it was laid out in.
     pub frame: u32,
+}
+
+/// Calls `each` with every element, in order, and its visible part: its
+/// bounds clipped by the clip (scroll) containers it is inside, empty when it
+/// is scrolled out of view. Clips nest up to [`MAX_CLIP_DEPTH`], as in
+/// [`emit_render_commands`].
+///
+/// # Errors
+///
+/// The first error of `each`.
+pub fn visible_bounds<E>(
+    elements: &[Element],
+    mut each: impl FnMut(&Element, Rect) -> Result<(), E>,
+) -> Result<(), E> {
+    // The open clips: (end of the clip container's subtree, its visible part).
+    let mut clips = [(0u32, Rect::default()); MAX_CLIP_DEPTH];
+    let mut depth = 0;
+    for (index, element) in elements.iter().enumerate() {
+        while depth > 0 && index as u32 >= clips[depth - 1].0 {
+            depth -= 1;
+        }
+        let visible = match depth {
+            0 => element.bounds,
+            _ => element.bounds.intersection(&clips[depth - 1].1),
+        };
+        each(element, visible)?;
+        if element.clip && depth < MAX_CLIP_DEPTH {
+            clips[depth] = (element.end, visible);
+            depth += 1;
+        }
+    }
+    Ok(())
 }
 
 /// A measured text size, and the frame it was last used in.
@@ -1064,9 +1101,10 @@ impl<'p> Engine<'p> {
     /// stale-entry sweep handles.
     fn record_bounds(&mut self, elements: &[Element]) -> Result<(), ArenaError> {
         let now = self.frame_number;
-        for element in elements {
+        visible_bounds(elements, |element, visible| {
             let seen = SeenBounds {
                 bounds: element.bounds,
+                visible,
                 frame: now,
             };
             let stored =
@@ -1078,8 +1116,8 @@ impl<'p> Engine<'p> {
             if !stored.inserted {
                 self.stats.bounds_dropped += 1;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The scroll offset of container `id`, registering it the first time.
@@ -1262,6 +1300,6 @@ impl<'f> Ui for FrameUi<'f, '_, '_> {
         self.engine
             .bounds
             .get(&id)
-            .is_some_and(|seen| seen.bounds.contains(x, y))
+            .is_some_and(|seen| seen.visible.contains(x, y))
     }
 }

@@ -14,9 +14,9 @@ use std::fmt;
 use arena_memory::ArenaError;
 
 use crate::engine::{
-    child_id, emit_render_commands, layout, measure_text, scroll_limit, text_hash, CachedText,
-    Capacities, Container, Element, Input, RenderCommand, ScrollState, SeenBounds, Size, Stats,
-    TextStyle, Ui, STALE_AFTER_FRAMES,
+    child_id, emit_render_commands, layout, measure_text, scroll_limit, text_hash, visible_bounds,
+    CachedText, Capacities, Container, Element, Input, RenderCommand, ScrollState, SeenBounds,
+    Size, Stats, TextStyle, Ui, STALE_AFTER_FRAMES,
 };
 
 /// The engine's state, persistent and per frame, in std collections.
@@ -149,28 +149,32 @@ impl StdEngine {
 
     fn record_bounds(&mut self) {
         let now = self.frame_number;
-        for element in &self.elements {
+        let (bounds, stats) = (&mut self.bounds, &mut self.stats);
+        let capacity = self.capacities.bounds;
+        let recorded = visible_bounds(&self.elements, |element, visible| {
             let seen = SeenBounds {
                 bounds: element.bounds,
+                visible,
                 frame: now,
             };
-            if let Some(present) = self.bounds.get_mut(&element.id) {
+            if let Some(present) = bounds.get_mut(&element.id) {
                 *present = seen;
-                continue;
+                return Ok(());
             }
-            if self.bounds.len() >= self.capacities.bounds {
-                self.stats.sweeps += 1;
-                let before = self.bounds.len();
-                self.bounds
-                    .retain(|_, seen| now - seen.frame <= STALE_AFTER_FRAMES);
-                self.stats.bounds_evicted += (before - self.bounds.len()) as u64;
+            if bounds.len() >= capacity {
+                stats.sweeps += 1;
+                let before = bounds.len();
+                bounds.retain(|_, seen| now - seen.frame <= STALE_AFTER_FRAMES);
+                stats.bounds_evicted += (before - bounds.len()) as u64;
             }
-            if self.bounds.len() < self.capacities.bounds {
-                self.bounds.insert(element.id, seen);
+            if bounds.len() < capacity {
+                bounds.insert(element.id, seen);
             } else {
-                self.stats.bounds_dropped += 1;
+                stats.bounds_dropped += 1;
             }
-        }
+            Ok::<(), core::convert::Infallible>(())
+        });
+        let Ok(()) = recorded;
     }
 
     fn update_scroll(&mut self) {
@@ -247,6 +251,6 @@ impl Ui for StdEngine {
         let [x, y] = self.input.pointer;
         self.bounds
             .get(&id)
-            .is_some_and(|seen| seen.bounds.contains(x, y))
+            .is_some_and(|seen| seen.visible.contains(x, y))
     }
 }

@@ -1,5 +1,6 @@
 //! Who owns an arena's block, and what a child shares with its parent.
 
+#[cfg(feature = "alloc")]
 use core::ptr::NonNull;
 use core::sync::atomic::{AtomicBool, AtomicUsize};
 

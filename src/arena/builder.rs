@@ -89,6 +89,7 @@ impl ArenaBuilder {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub const fn growth(mut self, growth: Growth) -> ArenaBuilder {
         self.growth = growth;
         self
@@ -148,6 +149,7 @@ impl ArenaBuilder {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn try_with_capacity(self, bytes: usize) -> Result<Arena<'static>, ArenaError> {
         use super::block::OwnedBlock;
         use core::alloc::Layout;

@@ -144,6 +144,7 @@ impl<'m> Arena<'m> {
     /// assert!(!arena.is_sealed());
     /// ```
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     #[track_caller]
     pub fn ephemeral_growing(&self) -> Arena<'_> {
         unwrap(self.try_ephemeral_growing())

@@ -20,20 +20,20 @@ use std::sync::atomic::Ordering;
 
 use arena_memory::Arena;
 
-#[path = "../benches/workloads/alloc.rs"]
+#[path = "workloads/alloc.rs"]
 mod alloc_16b;
-#[path = "../benches/workloads/frame.rs"]
+#[path = "workloads/frame.rs"]
 mod frame;
-#[path = "../benches/workloads/hash_map.rs"]
+#[path = "workloads/hash_map.rs"]
 mod hash_map;
-#[path = "../benches/workloads/reset.rs"]
+#[path = "workloads/reset.rs"]
 mod reset;
-#[path = "../benches/workloads/strings.rs"]
+#[path = "workloads/strings.rs"]
 mod strings;
-#[path = "../benches/workloads/vec.rs"]
+#[path = "workloads/vec.rs"]
 mod vec;
 
-#[path = "../benches/workloads/counting.rs"]
+#[path = "workloads/counting.rs"]
 mod counting;
 
 use counting::{Counting, CALLS};
