@@ -126,6 +126,13 @@ pub struct Arena<'m> {
     /// The parent's link, for a child; with the offset of `start` in the parent.
     parent: Option<(&'m ChildLink, usize)>,
     /// Who owns the block, and what to do with it on drop.
+    #[cfg_attr(
+        not(feature = "alloc"),
+        expect(
+            dead_code,
+            reason = "without `alloc` no block is owned, so nothing reads it"
+        )
+    )]
     backing: Backing,
     /// A growing arena's overflow chunks and right-sized block.
     overflow: Overflow,
