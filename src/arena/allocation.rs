@@ -873,9 +873,11 @@ impl<'m> Arena<'m> {
     fn is_newest(&self, ptr: NonNull<u8>, size: usize) -> bool {
         let addr = ptr.as_ptr().addr();
         let (region_start, _) = self.region.get();
+        // `[ptr, ptr + size)` is an allocation (the callers' contract), so the
+        // sum cannot wrap; the end test is the selective one and goes first.
         size != 0
+            && addr.wrapping_add(size) == self.cur.get().as_ptr().addr()
             && addr >= region_start.as_ptr().addr()
-            && addr.checked_add(size) == Some(self.cur.get().as_ptr().addr())
     }
 
     /// A pointer to `addr`, which lies in `[region start, limit]`, with the

@@ -80,7 +80,8 @@ pub(crate) struct ChildLink {
     /// start.
     pub(crate) peak: AtomicUsize,
     /// The largest alignment above `bumping::UNTRACKED_ALIGN` the children
-    /// asked for (0 if none).
+    /// asked for (0 if none). Only ever raised: the parent reads it where it
+    /// needs it (`alignment_slack`), so nothing has to move it at a reset.
     pub(crate) max_align: AtomicUsize,
 }
 

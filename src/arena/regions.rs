@@ -16,7 +16,6 @@ impl<'m> Arena<'m> {
             self.sealed.set(false);
             self.limit.set(self.region.get().1);
             self.record_peak(self.link.peak.swap(0, Ordering::Relaxed));
-            self.note_align(self.link.max_align.swap(0, Ordering::Relaxed));
         }
         Ok(())
     }
@@ -272,8 +271,6 @@ impl<'m> Arena<'m> {
             .get()
             .max(self.used())
             .max(*self.link.peak.get_mut());
-        let child_align = mem::take(self.link.max_align.get_mut());
-        self.note_align(child_align);
         self.peak.set(self.peak.get().max(frame_peak));
         self.frame_peak.set(0);
         *self.link.peak.get_mut() = 0;
