@@ -164,10 +164,18 @@ pub(crate) fn chunk_size(
     }
 }
 
-/// `bytes` plus a quarter, rounded up to `granule`: the block a growing arena
-/// keeps after a frame that needed `bytes`, and the capacity it recommends.
-pub(crate) const fn with_headroom(bytes: usize, granule: usize) -> Option<usize> {
-    round_up(bytes.saturating_add(bytes / 4), granule)
+/// `bytes` plus a quarter, rounded up to `granule`, plus `slack` (the most a
+/// frame's alignment padding can grow in a block that starts elsewhere),
+/// rounded up again: the block a growing arena keeps after a frame that
+/// needed `bytes`, and the capacity it recommends.
+pub(crate) const fn with_headroom(bytes: usize, slack: usize, granule: usize) -> Option<usize> {
+    let Some(kept) = round_up(bytes.saturating_add(bytes / 4), granule) else {
+        return None;
+    };
+    match kept.checked_add(slack) {
+        Some(with_slack) => round_up(with_slack, granule),
+        None => None,
+    }
 }
 
 /// Whether `size` is usable as a cache-line size: a power of two no larger than
@@ -348,12 +356,16 @@ mod tests {
 
     #[test]
     fn headroom_is_a_quarter_rounded_to_the_granule() {
-        assert_eq!(with_headroom(0, 64), Some(0));
-        assert_eq!(with_headroom(1000, 64), Some(1280));
-        assert_eq!(with_headroom(1001, 64), Some(1280));
-        assert_eq!(with_headroom(1030, 64), Some(1344));
-        assert_eq!(with_headroom(1040, 64), Some(1344));
-        assert_eq!(with_headroom(usize::MAX, 64), None);
+        assert_eq!(with_headroom(0, 0, 64), Some(0));
+        assert_eq!(with_headroom(1000, 0, 64), Some(1280));
+        assert_eq!(with_headroom(1001, 0, 64), Some(1280));
+        assert_eq!(with_headroom(1030, 0, 64), Some(1344));
+        assert_eq!(with_headroom(1040, 0, 64), Some(1344));
+        assert_eq!(with_headroom(usize::MAX, 0, 64), None);
+        // The slack comes on top, rounded up too.
+        assert_eq!(with_headroom(1000, 4032, 64), Some(1280 + 4032));
+        assert_eq!(with_headroom(1000, 1, 64), Some(1344));
+        assert_eq!(with_headroom(1000, usize::MAX, 64), None);
     }
 
     #[test]

@@ -131,10 +131,7 @@ impl<'m> Arena<'m> {
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
     pub fn recommended_capacity(&self) -> usize {
-        bumping::with_headroom(self.peak(), self.cache_line)
-            .and_then(|bytes| {
-                bumping::round_up(bytes.checked_add(self.alignment_slack())?, self.cache_line)
-            })
+        bumping::with_headroom(self.peak(), self.alignment_slack(), self.cache_line)
             .unwrap_or(usize::MAX)
     }
 

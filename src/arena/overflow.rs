@@ -148,9 +148,8 @@ mod imp {
             let Growth::Overflow { max_bytes } = self.growth else {
                 return None;
             };
-            let want = bumping::with_headroom(frame_peak, cache_line)?;
             let want =
-                bumping::round_up(want.checked_add(alignment_slack)?, cache_line)?.min(max_bytes);
+                bumping::with_headroom(frame_peak, alignment_slack, cache_line)?.min(max_bytes);
             if want <= home_capacity {
                 return None;
             }
