@@ -1,7 +1,7 @@
 //! Workload 6: one UI frame (2,000 elements of 64 bytes, 2,000 labels of about
 //! 15 bytes, a children index vector, then reset), for this crate (in the
 //! ephemeral child of a persistent arena), bumpalo, bump-scope and std with
-//! reused containers. See `workloads/frame.rs`.
+//! reused containers, and the floor: the same frame with no allocator. See `workloads/frame.rs`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -9,7 +9,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 mod workload;
 
 use arena_memory::Arena;
-use workload::{StdFrame, ARENA_BYTES};
+use workload::{Floor, StdFrame, ARENA_BYTES};
 
 fn frame(c: &mut Criterion) {
     let labels = workload::labels();
@@ -38,6 +38,9 @@ fn frame(c: &mut Criterion) {
     group.bench_function("std_reused", |b| {
         b.iter(|| workload::std_reused(&labels, &mut reused))
     });
+
+    let mut floor = Floor::new(&labels);
+    group.bench_function("floor", |b| b.iter(|| workload::floor(&labels, &mut floor)));
 
     group.finish();
 }

@@ -124,7 +124,7 @@ const PAIRS: &[(&str, &[&str])] = &[
     ),
     (
         "frame",
-        &["arena_memory", "bumpalo", "bump_scope", "std_reused"],
+        &["arena_memory", "bumpalo", "bump_scope", "std_reused", "floor"],
     ),
     (
         "reset_1MiB",
@@ -263,6 +263,10 @@ fn main() -> ExitCode {
                 "std_reused" => {
                     let mut reused = frame::StdFrame::default();
                     run(1, || frame::std_reused(&labels, &mut reused));
+                }
+                "floor" => {
+                    let mut arrays = frame::Floor::new(&labels);
+                    run(1, || frame::floor(&labels, &mut arrays));
                 }
                 _ => return unknown(workload, peer),
             }

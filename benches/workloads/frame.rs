@@ -126,6 +126,70 @@ pub fn std_reused(labels: &[String], frame: &mut StdFrame) {
     black_box(&*frame);
 }
 
+/// The floor: the same frame with no allocator at all. Elements, children
+/// and label bytes are written into arrays made once and kept across frames,
+/// each label a span of one byte buffer; nothing is pushed (no capacity
+/// check), nothing is allocated or given back. What an implementation spends
+/// above this is what its memory management costs the frame.
+#[derive(Debug)]
+pub struct Floor {
+    /// The elements, one slot each.
+    pub elements: Box<[Element]>,
+    /// The label bytes, one after the other.
+    pub text: Box<[u8]>,
+    /// Each label's span of `text`: start and length.
+    pub spans: Box<[(u32, u32)]>,
+    /// The children index array: every element but the root is a child once.
+    pub children: Box<[u32]>,
+}
+
+impl Floor {
+    /// The arrays, sized for `labels` once, outside the measurement.
+    pub fn new(labels: &[String]) -> Floor {
+        Floor {
+            elements: vec![Element::default(); ELEMENTS].into_boxed_slice(),
+            text: vec![0; labels.iter().map(String::len).sum()].into_boxed_slice(),
+            spans: vec![(0, 0); ELEMENTS].into_boxed_slice(),
+            children: vec![0; ELEMENTS].into_boxed_slice(),
+        }
+    }
+}
+
+/// The floor: one frame written into [`Floor`]'s arrays. The loops are the
+/// arenas' (`for i in 0..ELEMENTS`, `for label in labels`, the same
+/// children loop), so the code every implementation shares compiles alike;
+/// only the pushes differ: here an element is stored at its index in an
+/// array of known length (no capacity check), a label's bytes are copied to
+/// the end of the text buffer and its span stored.
+#[inline(never)]
+pub fn floor(labels: &[String], floor: &mut Floor) {
+    let elements: &mut [Element; ELEMENTS] = (&mut *floor.elements).try_into().expect("ELEMENTS");
+    for i in 0..ELEMENTS {
+        elements[i] = element(i);
+    }
+    let spans: &mut [(u32, u32); ELEMENTS] = (&mut *floor.spans).try_into().expect("ELEMENTS");
+    let mut at = 0;
+    for (label, span) in labels.iter().zip(spans.iter_mut()) {
+        let end = at + label.len();
+        floor.text[at..end].copy_from_slice(label.as_bytes());
+        *span = (at as u32, label.len() as u32);
+        at = end;
+    }
+    let index: &mut [u32; ELEMENTS] = (&mut *floor.children).try_into().expect("ELEMENTS");
+    let mut len = 0;
+    for i in 0..ELEMENTS {
+        let range = children(i);
+        let element = &mut elements[i];
+        element.first_child = len as u32;
+        element.child_count = range.len() as u32;
+        for child in range {
+            index[len] = child as u32;
+            len += 1;
+        }
+    }
+    black_box(&*floor);
+}
+
 /// This crate: `ArenaVec`s and `ArenaStr`s in the ephemeral child `frame` of a
 /// persistent arena, reset each frame.
 #[inline(never)]
