@@ -749,11 +749,15 @@ where
     /// ```
     #[inline]
     pub fn try_insert(&mut self, key: K, value: V) -> Result<Option<V>, ArenaError> {
-        let capacity = self.capacity;
         // Only growing can fail, and a failed growth leaves the map (and so its
-        // capacity) unchanged.
-        self.insert_or_grow(key, value)
-            .map_err(|_arena_error| ArenaError::CollectionFull { capacity })
+        // capacity) unchanged: the capacity is read then, not kept from here
+        // across the insert.
+        match self.insert_or_grow(key, value) {
+            Ok(previous) => Ok(previous),
+            Err(_arena_error) => Err(ArenaError::CollectionFull {
+                capacity: self.capacity,
+            }),
+        }
     }
 
     /// Inserts `value` under `key`, as [`try_insert`](ArenaHashMap::try_insert).
