@@ -124,7 +124,13 @@ const PAIRS: &[(&str, &[&str])] = &[
     ),
     (
         "frame",
-        &["arena_memory", "bumpalo", "bump_scope", "std_reused", "floor"],
+        &[
+            "arena_memory",
+            "bumpalo",
+            "bump_scope",
+            "std_reused",
+            "floor",
+        ],
     ),
     (
         "reset_1MiB",

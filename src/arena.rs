@@ -105,10 +105,11 @@ pub struct Arena<'m> {
     start: NonNull<u8>,
     /// One past the home block's last usable byte.
     end: NonNull<u8>,
-    /// The highest `used()` recorded so far (at resets, rollbacks and unseals);
-    /// the live figure is `max(peak, used())`.
+    /// The highest `used()` of the frames before this one (folded in by each
+    /// reset); the live figure is `max(peak, frame_peak, used(), child's)`.
     peak: Cell<usize>,
-    /// The same since the last reset: what the next frame's block must hold.
+    /// The highest `used()` recorded since the last reset (at shrinks and
+    /// unseals): what the next frame's block must hold.
     frame_peak: Cell<usize>,
     /// Whether a child was made and the parent has not seen it dropped yet.
     sealed: Cell<bool>,

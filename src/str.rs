@@ -196,6 +196,7 @@ impl<'a> ArenaStr<'a> {
     /// assert_eq!(s, "1-2");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     pub fn try_from_fmt_in(
         args: fmt::Arguments<'_>,
         arena: &'a Arena<'a>,
@@ -241,6 +242,7 @@ impl<'a> ArenaStr<'a> {
     /// assert_eq!(s, "1-2");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     #[track_caller]
     pub fn from_fmt_in(args: fmt::Arguments<'_>, arena: &'a Arena<'a>) -> ArenaStr<'a> {
         unwrap(Self::try_from_fmt_in(args, arena))
@@ -663,6 +665,7 @@ impl<'a> ArenaStr<'a> {
     /// assert_eq!(arena.used(), 5);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     pub fn into_str(self) -> &'a str {
         let bytes: &'a [u8] = self.bytes.into_slice();
         // SAFETY: the bytes are valid UTF-8 (see `as_str`).

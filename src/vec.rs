@@ -482,6 +482,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// assert_eq!(arena.used(), 3); // the other 97 bytes came back
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     pub fn into_slice(self) -> &'a mut [T] {
         self.buf.give_back_tail(Self::ELEM, self.len);
         // SAFETY: the first `len` elements are initialised and aligned; the
@@ -700,10 +701,22 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// assert_eq!(v, [1, 2, 3]);
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     pub fn try_extend_from_slice(&mut self, src: &[T]) -> Result<(), ArenaError> {
-        self.try_reserve(src.len())?;
+        // The common case inline (it fits: copy); making room out of line,
+        // so that a caller's code around it stays small.
+        if self.buf.capacity() - self.len < src.len() {
+            self.grow_for_extend(src.len())?;
+        }
         self.copy_to_end(src);
         Ok(())
+    }
+
+    /// Room for `additional` more elements, out of line (see
+    /// [`try_extend_from_slice`](ArenaVec::try_extend_from_slice)).
+    #[inline(never)]
+    fn grow_for_extend(&mut self, additional: usize) -> Result<(), ArenaError> {
+        self.try_reserve(additional)
     }
 
     /// Appends a copy of `src`, as
@@ -724,6 +737,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// assert_eq!(v, *b"hi");
     /// # Ok::<(), arena_memory::ArenaError>(())
     /// ```
+    #[inline]
     #[track_caller]
     pub fn extend_from_slice(&mut self, src: &[T]) {
         unwrap(self.try_extend_from_slice(src));

@@ -9,7 +9,7 @@ use core::alloc::Layout;
 use core::ptr::NonNull;
 
 use allocator_api2::alloc::Allocator;
-use arena_memory::{Arena, ArenaError, Growth};
+use arena_memory::{Arena, ArenaError, ArenaStr, ArenaVec, Growth};
 
 /// The address one past `len` bytes from `ptr`, as a pointer (never read).
 fn past(ptr: *const u8, len: usize) -> *const u8 {
@@ -103,6 +103,45 @@ fn peak_remembers_an_allocation_that_was_given_back() {
     assert_eq!(arena.used(), 96, "the most recent block is taken back");
     assert_eq!(arena.peak(), 1096);
     assert_eq!(arena.recommended_capacity(), 1408); // 1096 + 274, up to 64
+}
+
+#[test]
+fn a_tail_given_back_by_into_slice_or_into_str_stays_in_the_peak_across_resets() {
+    let mut arena = Arena::with_capacity(4096);
+    // Frame 1: a 1,000-byte buffer of which 10 bytes are kept.
+    let kept = ArenaVec::<u8>::from_slice_in(&[7; 10], &arena);
+    let mut buffer = ArenaVec::<u8>::with_capacity_in(1000, &arena);
+    buffer.extend_from_slice(&[1; 10]);
+    let before = arena.used();
+    assert_eq!(buffer.into_slice().len(), 10);
+    assert_eq!(arena.used(), before - 990, "the tail came back");
+    assert_eq!(arena.peak(), before, "the peak remembers the whole buffer");
+    assert_eq!(
+        kept, [7; 10],
+        "what came before the given-back tail is intact"
+    );
+    arena.reset();
+    assert_eq!(arena.used(), 0);
+    assert_eq!(arena.peak(), before, "a reset keeps the last frame's peak");
+    // Frame 2, smaller: a string whose spare capacity is given back.
+    let mut s = ArenaStr::with_capacity_in(200, &arena);
+    s.push_str("abc");
+    assert_eq!(s.into_str(), "abc");
+    assert_eq!(arena.used(), 3);
+    assert_eq!(
+        arena.peak(),
+        before,
+        "the larger, earlier frame is the peak"
+    );
+    arena.reset();
+    assert_eq!(arena.peak(), before);
+    // A frame larger than frame 1 through a given-back tail raises it.
+    let big = ArenaVec::<u8>::with_capacity_in(2000, &arena);
+    assert!(big.into_slice().is_empty());
+    assert_eq!(arena.used(), 0);
+    assert_eq!(arena.peak(), 2000);
+    arena.reset();
+    assert_eq!(arena.peak(), 2000);
 }
 
 #[test]

@@ -162,6 +162,10 @@ impl Floor {
 /// array of known length (no capacity check), a label's bytes are copied to
 /// the end of the text buffer and its span stored.
 #[inline(never)]
+#[expect(
+    clippy::needless_range_loop,
+    reason = "the arenas' loops, index for index, so that the shared code compiles alike"
+)]
 pub fn floor(labels: &[String], floor: &mut Floor) {
     let elements: &mut [Element; ELEMENTS] = (&mut *floor.elements).try_into().expect("ELEMENTS");
     for i in 0..ELEMENTS {

@@ -106,7 +106,11 @@ impl<'m> Arena<'m> {
     #[inline]
     pub fn peak(&self) -> usize {
         let child = self.link.peak.load(Ordering::Relaxed);
-        self.peak.get().max(self.used()).max(child)
+        self.peak
+            .get()
+            .max(self.frame_peak.get())
+            .max(self.used())
+            .max(child)
     }
 
     /// The capacity to give this arena next time (`with_capacity`, or a parent

@@ -20,9 +20,12 @@ impl<'m> Arena<'m> {
         Ok(())
     }
 
-    /// Raises the peak figures (all time and this frame's) to `used`.
+    /// Raises this frame's peak to `used`. The all-time peak is the larger
+    /// of `peak` (the frames before this one, folded in by `reset`) and
+    /// `frame_peak`, so one figure is kept up to date, not two: this runs in
+    /// `into_slice` and `into_str`, once per string.
+    #[inline]
     pub(super) fn record_peak(&self, used: usize) {
-        self.peak.set(self.peak.get().max(used));
         self.frame_peak.set(self.frame_peak.get().max(used));
     }
 

@@ -212,6 +212,7 @@ impl<'a> RawBuf<'a> {
     /// Gives the unused tail (past `len` elements) back to the arena, if this
     /// buffer is the arena's most recent allocation. The capacity is not
     /// changed: call this only when the buffer is about to be frozen.
+    #[inline]
     pub(crate) fn give_back_tail(&self, elem: Layout, len: usize) {
         debug_assert!(len <= self.cap);
         if elem.size() > 0 && len < self.cap {
