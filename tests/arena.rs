@@ -326,6 +326,38 @@ fn zero_sized_allocations_take_nothing_and_never_fail() {
 }
 
 #[test]
+fn empty_byte_slices_and_strings_succeed_in_a_full_or_sealed_arena_and_take_nothing() {
+    let mut block = Block::<64>::new();
+    let arena = Arena::new(&mut block.0);
+    let first = arena.alloc_str("abc");
+    assert_eq!(arena.try_alloc_str(""), Ok(&mut String::new()[..]));
+    assert_eq!(arena.used(), 3);
+    let rest = arena.remaining();
+    arena.alloc_bytes(rest);
+    assert_eq!(arena.remaining(), 0);
+    assert_eq!(arena.try_alloc_str("").map(|s| s.len()), Ok(0));
+    assert_eq!(
+        arena.try_alloc_slice_copy::<u8>(&[]).map(|s| s.len()),
+        Ok(0)
+    );
+    assert_eq!(
+        arena.try_alloc_str("x"),
+        Err(ArenaError::CapacityExceeded {
+            requested: 1,
+            remaining: 0,
+        })
+    );
+    {
+        let child = arena.ephemeral();
+        assert_eq!(arena.try_alloc_str("").map(|s| s.len()), Ok(0));
+        assert_eq!(arena.try_alloc_str("x"), Err(ArenaError::Sealed));
+        assert_eq!(child.try_alloc_str("").map(|s| s.len()), Ok(0));
+    }
+    assert_eq!(arena.used(), 64);
+    assert_eq!(first, "abc");
+}
+
+#[test]
 fn slice_sizes_that_overflow_are_errors() {
     let arena = Arena::with_capacity(64);
     assert_eq!(

@@ -421,11 +421,23 @@ impl<'m> Arena<'m> {
         let size = bumping::array_size(len, mem::size_of::<T>()).ok_or(ArenaError::SizeOverflow)?;
         let layout = Layout::from_size_align(size, mem::align_of::<T>())
             .map_err(|_| ArenaError::SizeOverflow)?;
-        let ptr = self.try_alloc_layout(layout)?;
+        let ptr = if mem::align_of::<T>() == 1 {
+            // Byte-aligned (strings, bytes): no test for an empty slice on the
+            // way. Bumping 0 bytes at alignment 1 always succeeds (`cur <=
+            // limit`) and gives the bump pointer itself, so only a non-empty
+            // request can reach the slow path.
+            match self.bump(layout) {
+                Some(ptr) => ptr,
+                None => self.alloc_slow(layout)?,
+            }
+        } else {
+            self.try_alloc_layout(layout)?
+        };
         // SAFETY: `ptr` is aligned for `T` and points to `len * size_of::<T>()`
         // bytes that no other reference covers (see `try_alloc_uninit`); for a
-        // zero-sized layout it is a dangling aligned pointer, valid for a slice of
-        // zero-sized elements or of length 0.
+        // zero-sized layout it is a dangling aligned pointer or (alignment 1)
+        // the bump pointer, either valid for a slice of zero-sized elements or
+        // of length 0.
         Ok(unsafe { core::slice::from_raw_parts_mut(ptr.cast::<MaybeUninit<T>>().as_ptr(), len) })
     }
 
@@ -716,7 +728,8 @@ impl<'m> Arena<'m> {
         self.bump(layout)
     }
 
-    /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`.
+    /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`,
+    /// or the alignment is 1 (then 0 bytes always fit, at the bump pointer).
     #[inline(always)]
     fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {
         // Folds away for every type aligned to 16 or less.
