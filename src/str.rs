@@ -1586,10 +1586,13 @@ struct RecordingWriter<'a> {
 
 impl fmt::Write for RecordingWriter<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.string.try_push_str(s).map_err(|err| {
-            self.error = Some(err);
-            fmt::Error
-        })
+        self.string
+            .bytes
+            .try_extend_from_slice_behind_ref(s.as_bytes())
+            .map_err(|err| {
+                self.error = Some(err);
+                fmt::Error
+            })
     }
 }
 
@@ -1599,7 +1602,11 @@ impl fmt::Write for RecordingWriter<'_> {
 impl fmt::Write for ArenaStr<'_> {
     #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.try_push_str(s).map_err(|_| fmt::Error)
+        // `write!` reaches this through a pointer: see
+        // `try_extend_from_slice_behind_ref`.
+        self.bytes
+            .try_extend_from_slice_behind_ref(s.as_bytes())
+            .map_err(|_| fmt::Error)
     }
 
     #[inline]
