@@ -802,16 +802,18 @@ where
     fn insert_or_grow(&mut self, key: K, value: V) -> Result<Option<V>, ArenaError> {
         let len = self.table.len();
         let capacity = self.capacity;
-        // `entry` only looks up; it never asks hashbrown to make room, even in
-        // a full table (hashbrown's own `insert` would, and could allocate).
+        if len < capacity {
+            // Below capacity, hashbrown's own insert (one probe that finds the
+            // key or the slot for it) never allocates: if it finds no free
+            // slot (tombstones) it makes room, and with `len + 1 <= capacity
+            // <= full / 2` hashbrown rehashes in place rather than resizing.
+            return Ok(self.table.insert(key, value));
+        }
+        // At capacity: `entry` only looks up; it never asks hashbrown to make
+        // room (hashbrown's own `insert` would, and could allocate past the
+        // capacity this map promises).
         match self.table.entry(key) {
             RawEntry::Occupied(mut present) => Ok(Some(present.insert(value))),
-            RawEntry::Vacant(vacant) if len < capacity => {
-                // `len + 1 <= capacity <= full / 2`: if hashbrown finds no free
-                // slot (tombstones), it rehashes in place, without allocating.
-                vacant.insert(value);
-                Ok(None)
-            }
             RawEntry::Vacant(vacant) => {
                 let key = vacant.into_key();
                 self.insert_after_growing(key, value)?;
