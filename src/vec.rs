@@ -599,13 +599,15 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         Ok(())
     }
 
-    /// Room for `additional` more elements, out of line, through `&mut self`.
+    /// Room for `additional` more elements, which do not fit now; out of
+    /// line, through `&mut self`.
     #[inline(never)]
     fn grow_by_ref(&mut self, additional: usize) -> Result<(), ArenaError> {
+        debug_assert!(self.buf.capacity() - self.len < additional);
         self.try_reserve(additional)
     }
 
-    /// Room for `additional` more elements, through [`RawBuf::grown`]: out
+    /// Room for `additional` more elements, which do not fit now, through [`RawBuf::grown`]: out
     /// of line, and with the buffer's parts passed by value, so that neither
     /// this vector's address nor its fields escape into the call (see there).
     #[inline(always)]

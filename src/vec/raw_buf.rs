@@ -195,9 +195,9 @@ impl<'a> RawBuf<'a> {
         Ok((buf.ptr, buf.cap))
     }
 
-    /// The buffer `(ptr, cap)` of `arena` grown to hold `len + additional`
-    /// elements (keeping the first `len`), as its new `(ptr, cap)`; on
-    /// failure the buffer is unchanged. The parts go in and come back by
+    /// The buffer `(ptr, cap)` of `arena`, which holds fewer than `len +
+    /// additional` elements, grown to hold them (keeping the first `len`), as
+    /// its new `(ptr, cap)`; on failure the buffer is unchanged. The parts go in and come back by
     /// value, so a caller's buffer never has its address taken: LLVM can then
     /// keep a vector's pointer and length in registers across a loop of
     /// pushes (`push` went from 8 instructions to 6 with this). Inlined into
@@ -216,9 +216,8 @@ impl<'a> RawBuf<'a> {
         let required = len
             .checked_add(additional)
             .ok_or(ArenaError::SizeOverflow)?;
-        if required <= cap {
-            return Ok((ptr, cap));
-        }
+        // The callers come here only when the room is short.
+        debug_assert!(required > cap, "grown called with room to spare");
         if let Some(parts) = Self::grow_fast(arena, ptr, cap, elem, required) {
             return Ok(parts);
         }
