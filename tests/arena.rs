@@ -355,6 +355,19 @@ fn empty_byte_slices_and_strings_succeed_in_a_full_or_sealed_arena_and_take_noth
     }
     assert_eq!(arena.used(), 64);
     assert_eq!(first, "abc");
+
+    // A full arena whose bump pointer is not aligned for `u64`: an empty
+    // `u64` slice still succeeds (it takes no memory, wherever the pointer is).
+    let mut odd = Block::<64>::new();
+    let arena = Arena::new(&mut odd.0[..63]);
+    arena.alloc_bytes(arena.remaining());
+    assert_eq!(arena.remaining(), 0);
+    assert_ne!(arena.used() % 8, 0, "the bump pointer is not u64-aligned");
+    assert_eq!(
+        arena.try_alloc_slice_copy::<u64>(&[]).map(|s| s.len()),
+        Ok(0)
+    );
+    assert_eq!(arena.try_alloc_slice_fill(0, 7u64).map(|s| s.len()), Ok(0));
 }
 
 #[test]
