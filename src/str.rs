@@ -6,12 +6,12 @@ use core::borrow::{Borrow, BorrowMut};
 use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
-use core::ops::{Add, AddAssign, Bound, Deref, DerefMut, RangeBounds};
+use core::ops::{Add, AddAssign, Deref, DerefMut, Range, RangeBounds};
 use core::{ptr, slice};
 
 use crate::arena::{unwrap, Arena};
 use crate::error::ArenaError;
-use crate::vec::ArenaVec;
+use crate::vec::{resolve_range, ArenaVec};
 
 mod drain;
 mod from_utf;
@@ -1184,7 +1184,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     #[track_caller]
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'a> {
-        let (start, end) = self.char_range(range);
+        let (start, end) = self.drained_range(range);
         Drain::new(self, start, end)
     }
 
@@ -1222,7 +1222,7 @@ impl<'a> ArenaStr<'a> {
         range: R,
         replace_with: &str,
     ) -> Result<(), ArenaError> {
-        let (start, end) = self.char_range(range);
+        let (start, end) = self.replaced_range(range);
         self.try_splice(start, end, replace_with)
     }
 
@@ -1383,38 +1383,32 @@ impl<'a> ArenaStr<'a> {
 
     // ----- private ---------------------------------------------------------------
 
-    /// `range`, checked as `String::drain` and `String::replace_range` check it:
-    /// `start <= end <= len`, both char boundaries. `range`'s bounds are read
-    /// once each (a `RangeBounds` may answer differently the second time).
+    /// `range` resolved as `String::drain` resolves it, with its panic
+    /// messages: `start <= end <= len` (std's slice range messages), then
+    /// both char boundaries.
     #[track_caller]
-    fn char_range<R: RangeBounds<usize>>(&self, range: R) -> (usize, usize) {
-        let len = self.len();
-        let start = match range.start_bound() {
-            Bound::Included(&start) => start,
-            Bound::Excluded(&start) => start
-                .checked_add(1)
-                .unwrap_or_else(|| panic!("attempted to index str from after maximum usize")),
-            Bound::Unbounded => 0,
-        };
-        let end = match range.end_bound() {
-            Bound::Included(&end) => end
-                .checked_add(1)
-                .unwrap_or_else(|| panic!("attempted to index str up to maximum usize")),
-            Bound::Excluded(&end) => end,
-            Bound::Unbounded => len,
-        };
-        assert!(start <= end, "range starts at {start} but ends at {end}");
-        assert!(
-            end <= len,
-            "range end (is {end}) is past the end of a string of length {len}"
-        );
+    fn drained_range<R: RangeBounds<usize>>(&self, range: R) -> (usize, usize) {
+        let Range { start, end } = resolve_range(range, self.len());
+        // The expressions are std's, so that the messages are too
+        // ("assertion failed: self.is_char_boundary(start)").
+        assert!(self.is_char_boundary(start));
+        assert!(self.is_char_boundary(end));
+        (start, end)
+    }
+
+    /// `range` resolved as `String::replace_range` resolves it, with its panic
+    /// messages: `start <= end <= len` (std's slice range messages), then
+    /// both char boundaries.
+    #[track_caller]
+    fn replaced_range<R: RangeBounds<usize>>(&self, range: R) -> (usize, usize) {
+        let Range { start, end } = resolve_range(range, self.len());
         assert!(
             self.is_char_boundary(start),
-            "range start (is {start}) is not a char boundary"
+            "start of range should be a character boundary"
         );
         assert!(
             self.is_char_boundary(end),
-            "range end (is {end}) is not a char boundary"
+            "end of range should be a character boundary"
         );
         (start, end)
     }

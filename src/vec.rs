@@ -19,6 +19,7 @@ use core::ops::{Deref, DerefMut, Index, IndexMut, RangeBounds};
 use core::slice::{self, SliceIndex};
 use core::{cmp, mem, ptr};
 
+pub(crate) use drain::resolve_range;
 pub use drain::Drain;
 pub use extract_if::ExtractIf;
 pub use into_iter::IntoIter;
