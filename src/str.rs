@@ -1726,6 +1726,22 @@ impl Hash for ArenaStr<'_> {
     }
 }
 
+/// Borrows the string as a mutable `str`, for code generic over
+/// `BorrowMut<str>`.
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::BorrowMut;
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut s = ArenaStr::from_str_in("abc", &arena);
+/// let text: &mut str = s.borrow_mut();
+/// text.make_ascii_uppercase();
+/// assert_eq!(s, "ABC");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl BorrowMut<str> for ArenaStr<'_> {
     fn borrow_mut(&mut self) -> &mut str {
         self.as_mut_str()
@@ -1734,6 +1750,19 @@ impl BorrowMut<str> for ArenaStr<'_> {
 
 /// A copy in the same arena, as [`try_clone`](ArenaStr::try_clone); panics
 /// with the [`ArenaError`]'s message when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let s = ArenaStr::from_str_in("abc", &arena);
+/// let mut copy = s.clone();
+/// copy.push('d');
+/// assert_eq!((s.as_str(), copy.as_str()), ("abc", "abcd"));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl Clone for ArenaStr<'_> {
     #[track_caller]
     fn clone(&self) -> Self {
@@ -1742,6 +1771,18 @@ impl Clone for ArenaStr<'_> {
 }
 
 /// Appends every `char`, copied; panics when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut s = ArenaStr::from_str_in("ab", &arena);
+/// s.extend(&['c', 'd']);
+/// assert_eq!(s, "abcd");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<'c> Extend<&'c char> for ArenaStr<'_> {
     #[track_caller]
     fn extend<I: IntoIterator<Item = &'c char>>(&mut self, iter: I) {
@@ -1751,6 +1792,17 @@ impl<'c> Extend<&'c char> for ArenaStr<'_> {
 
 /// `string + "text"`: appends as [`push_str`](ArenaStr::push_str) does, and
 /// panics as it does when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let greeting = ArenaStr::from_str_in("hello", &arena) + ", " + "world";
+/// assert_eq!(greeting, "hello, world");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<'a> Add<&str> for ArenaStr<'a> {
     type Output = ArenaStr<'a>;
 
@@ -1764,6 +1816,18 @@ impl<'a> Add<&str> for ArenaStr<'a> {
 
 /// `string += "text"`: appends as [`push_str`](ArenaStr::push_str) does, and
 /// panics as it does when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut path = ArenaStr::from_str_in("/usr", &arena);
+/// path += "/lib";
+/// assert_eq!(path, "/usr/lib");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl AddAssign<&str> for ArenaStr<'_> {
     #[inline]
     #[track_caller]
@@ -1772,6 +1836,19 @@ impl AddAssign<&str> for ArenaStr<'_> {
     }
 }
 
+/// Compares the text with a `String`'s.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let s = ArenaStr::from_str_in("abc", &arena);
+/// assert_eq!(s, String::from("abc"));
+/// assert_ne!(s, String::from("ab"));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<alloc::string::String> for ArenaStr<'_> {
     #[inline]
@@ -1780,6 +1857,17 @@ impl PartialEq<alloc::string::String> for ArenaStr<'_> {
     }
 }
 
+/// Compares a `String`'s text with the arena string's.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// assert_eq!(String::from("abc"), ArenaStr::from_str_in("abc", &arena));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<ArenaStr<'_>> for alloc::string::String {
     #[inline]
@@ -1788,6 +1876,20 @@ impl PartialEq<ArenaStr<'_>> for alloc::string::String {
     }
 }
 
+/// Compares the text with a `Cow<str>`'s, borrowed or owned.
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let s = ArenaStr::from_str_in("abc", &arena);
+/// assert_eq!(s, Cow::Borrowed("abc"));
+/// assert_eq!(s, Cow::<str>::Owned(String::from("abc")));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<alloc::borrow::Cow<'_, str>> for ArenaStr<'_> {
     #[inline]
@@ -1796,6 +1898,18 @@ impl PartialEq<alloc::borrow::Cow<'_, str>> for ArenaStr<'_> {
     }
 }
 
+/// Compares a `Cow<str>`'s text with the arena string's.
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// assert_eq!(Cow::Borrowed("abc"), ArenaStr::from_str_in("abc", &arena));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<ArenaStr<'_>> for alloc::borrow::Cow<'_, str> {
     #[inline]
