@@ -896,6 +896,9 @@ fn panic_message(f: impl FnOnce()) -> Option<String> {
     Some(message.expect("a panic message"))
 }
 
+// std's wording is the one of the toolchain the tests are built with; it
+// changed between Rust 1.85 and 1.95 (overflow and a start past the length),
+// and the crate follows 1.95's, so these tests need Rust 1.95 or later.
 /// `drain`, `replace_range` and `try_replace_range` panic on a bad range with
 /// the message `String`'s do, word for word and number for number, compared
 /// with the std these tests are built with, and leave the string as it was.

@@ -807,6 +807,9 @@ fn bad_ranges() -> [(std::ops::Bound<usize>, std::ops::Bound<usize>); 10] {
     ]
 }
 
+// std's wording is the one of the toolchain the tests are built with; it
+// changed between Rust 1.85 and 1.95 (overflow and a start past the length),
+// and the crate follows 1.95's, so these tests need Rust 1.95 or later.
 /// `drain`, `extend_from_within` (both forms) and `extract_if` panic on a bad
 /// range with the message `Vec`'s do, word for word and number for number,
 /// compared with the std these tests are built with, and leave the vector as

@@ -313,7 +313,8 @@ fn bad_ranges_panic_like_std_before_the_replacement_is_touched() {
     let untouchable = || std::iter::from_fn(|| -> Option<u32> { panic!("touched") });
     // Where std panics, `splice` and `try_splice` panic with std's message,
     // word for word and number for number (compared with the std these tests
-    // are built with), before the replacement is touched.
+    // are built with: Rust 1.95 or later, whose words the crate follows),
+    // before the replacement is touched.
     let cases: [Range; 8] = [
         (Included(3), Excluded(2)),        // start > end
         (Unbounded, Excluded(4)),          // end > len

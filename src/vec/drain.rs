@@ -166,9 +166,11 @@ impl<T: Copy + fmt::Debug> fmt::Debug for Drain<'_, '_, T> {
 /// `range` resolved against a length as std's `slice::range` resolves it for
 /// `Vec::drain`, `Vec::splice`, `String::drain` and the rest, with std's panic
 /// messages word for word: the end is checked first; a start bound that fails
-/// is reported as written, before `+ 1` (so an overflowing excluded start is a
-/// "range start index" message, as in std since Rust 1.95). `range`'s bounds
-/// are read once each (a `RangeBounds` may answer differently the second time).
+/// is reported as written, before `+ 1`, so an overflowing excluded start is a
+/// "range start index" message. These are Rust 1.95's words; older std (1.85)
+/// said "attempted to index slice from after maximum usize" and reported a
+/// start past the length as past the end. `range`'s bounds are read once each
+/// (a `RangeBounds` may answer differently the second time).
 #[track_caller]
 pub(crate) fn resolve_range<R: RangeBounds<usize>>(range: R, len: usize) -> Range<usize> {
     let (start, end) = (range.start_bound(), range.end_bound());
