@@ -6,12 +6,12 @@ use core::borrow::{Borrow, BorrowMut};
 use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
-use core::ops::{Add, AddAssign, Bound, Deref, DerefMut, RangeBounds};
+use core::ops::{Add, AddAssign, Deref, DerefMut, Range, RangeBounds};
 use core::{ptr, slice};
 
 use crate::arena::{unwrap, Arena};
 use crate::error::ArenaError;
-use crate::vec::ArenaVec;
+use crate::vec::{resolve_range, ArenaVec};
 
 mod drain;
 mod from_utf;
@@ -1187,7 +1187,7 @@ impl<'a> ArenaStr<'a> {
     /// ```
     #[track_caller]
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'a> {
-        let (start, end) = self.char_range(range);
+        let (start, end) = self.drained_range(range);
         Drain::new(self, start, end)
     }
 
@@ -1225,7 +1225,7 @@ impl<'a> ArenaStr<'a> {
         range: R,
         replace_with: &str,
     ) -> Result<(), ArenaError> {
-        let (start, end) = self.char_range(range);
+        let (start, end) = self.replaced_range(range);
         self.try_splice(start, end, replace_with)
     }
 
@@ -1386,38 +1386,32 @@ impl<'a> ArenaStr<'a> {
 
     // ----- private ---------------------------------------------------------------
 
-    /// `range`, checked as `String::drain` and `String::replace_range` check it:
-    /// `start <= end <= len`, both char boundaries. `range`'s bounds are read
-    /// once each (a `RangeBounds` may answer differently the second time).
+    /// `range` resolved as `String::drain` resolves it, with its panic
+    /// messages: `start <= end <= len` (std's slice range messages), then
+    /// both char boundaries.
     #[track_caller]
-    fn char_range<R: RangeBounds<usize>>(&self, range: R) -> (usize, usize) {
-        let len = self.len();
-        let start = match range.start_bound() {
-            Bound::Included(&start) => start,
-            Bound::Excluded(&start) => start
-                .checked_add(1)
-                .unwrap_or_else(|| panic!("attempted to index str from after maximum usize")),
-            Bound::Unbounded => 0,
-        };
-        let end = match range.end_bound() {
-            Bound::Included(&end) => end
-                .checked_add(1)
-                .unwrap_or_else(|| panic!("attempted to index str up to maximum usize")),
-            Bound::Excluded(&end) => end,
-            Bound::Unbounded => len,
-        };
-        assert!(start <= end, "range starts at {start} but ends at {end}");
-        assert!(
-            end <= len,
-            "range end (is {end}) is past the end of a string of length {len}"
-        );
+    fn drained_range<R: RangeBounds<usize>>(&self, range: R) -> (usize, usize) {
+        let Range { start, end } = resolve_range(range, self.len());
+        // The expressions are std's, so that the messages are too
+        // ("assertion failed: self.is_char_boundary(start)").
+        assert!(self.is_char_boundary(start));
+        assert!(self.is_char_boundary(end));
+        (start, end)
+    }
+
+    /// `range` resolved as `String::replace_range` resolves it, with its panic
+    /// messages: `start <= end <= len` (std's slice range messages), then
+    /// both char boundaries.
+    #[track_caller]
+    fn replaced_range<R: RangeBounds<usize>>(&self, range: R) -> (usize, usize) {
+        let Range { start, end } = resolve_range(range, self.len());
         assert!(
             self.is_char_boundary(start),
-            "range start (is {start}) is not a char boundary"
+            "start of range should be a character boundary"
         );
         assert!(
             self.is_char_boundary(end),
-            "range end (is {end}) is not a char boundary"
+            "end of range should be a character boundary"
         );
         (start, end)
     }
@@ -1742,6 +1736,22 @@ impl Hash for ArenaStr<'_> {
     }
 }
 
+/// Borrows the string as a mutable `str`, for code generic over
+/// `BorrowMut<str>`.
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::BorrowMut;
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut s = ArenaStr::from_str_in("abc", &arena);
+/// let text: &mut str = s.borrow_mut();
+/// text.make_ascii_uppercase();
+/// assert_eq!(s, "ABC");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl BorrowMut<str> for ArenaStr<'_> {
     fn borrow_mut(&mut self) -> &mut str {
         self.as_mut_str()
@@ -1750,6 +1760,19 @@ impl BorrowMut<str> for ArenaStr<'_> {
 
 /// A copy in the same arena, as [`try_clone`](ArenaStr::try_clone); panics
 /// with the [`ArenaError`]'s message when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let s = ArenaStr::from_str_in("abc", &arena);
+/// let mut copy = s.clone();
+/// copy.push('d');
+/// assert_eq!((s.as_str(), copy.as_str()), ("abc", "abcd"));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl Clone for ArenaStr<'_> {
     #[track_caller]
     fn clone(&self) -> Self {
@@ -1758,6 +1781,18 @@ impl Clone for ArenaStr<'_> {
 }
 
 /// Appends every `char`, copied; panics when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut s = ArenaStr::from_str_in("ab", &arena);
+/// s.extend(&['c', 'd']);
+/// assert_eq!(s, "abcd");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<'c> Extend<&'c char> for ArenaStr<'_> {
     #[track_caller]
     fn extend<I: IntoIterator<Item = &'c char>>(&mut self, iter: I) {
@@ -1767,6 +1802,17 @@ impl<'c> Extend<&'c char> for ArenaStr<'_> {
 
 /// `string + "text"`: appends as [`push_str`](ArenaStr::push_str) does, and
 /// panics as it does when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let greeting = ArenaStr::from_str_in("hello", &arena) + ", " + "world";
+/// assert_eq!(greeting, "hello, world");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<'a> Add<&str> for ArenaStr<'a> {
     type Output = ArenaStr<'a>;
 
@@ -1780,6 +1826,18 @@ impl<'a> Add<&str> for ArenaStr<'a> {
 
 /// `string += "text"`: appends as [`push_str`](ArenaStr::push_str) does, and
 /// panics as it does when the arena runs out.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut path = ArenaStr::from_str_in("/usr", &arena);
+/// path += "/lib";
+/// assert_eq!(path, "/usr/lib");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl AddAssign<&str> for ArenaStr<'_> {
     #[inline]
     #[track_caller]
@@ -1788,6 +1846,19 @@ impl AddAssign<&str> for ArenaStr<'_> {
     }
 }
 
+/// Compares the text with a `String`'s.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let s = ArenaStr::from_str_in("abc", &arena);
+/// assert_eq!(s, String::from("abc"));
+/// assert_ne!(s, String::from("ab"));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<alloc::string::String> for ArenaStr<'_> {
     #[inline]
@@ -1796,6 +1867,17 @@ impl PartialEq<alloc::string::String> for ArenaStr<'_> {
     }
 }
 
+/// Compares a `String`'s text with the arena string's.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// assert_eq!(String::from("abc"), ArenaStr::from_str_in("abc", &arena));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<ArenaStr<'_>> for alloc::string::String {
     #[inline]
@@ -1804,6 +1886,20 @@ impl PartialEq<ArenaStr<'_>> for alloc::string::String {
     }
 }
 
+/// Compares the text with a `Cow<str>`'s, borrowed or owned.
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let s = ArenaStr::from_str_in("abc", &arena);
+/// assert_eq!(s, Cow::Borrowed("abc"));
+/// assert_eq!(s, Cow::<str>::Owned(String::from("abc")));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<alloc::borrow::Cow<'_, str>> for ArenaStr<'_> {
     #[inline]
@@ -1812,6 +1908,18 @@ impl PartialEq<alloc::borrow::Cow<'_, str>> for ArenaStr<'_> {
     }
 }
 
+/// Compares a `Cow<str>`'s text with the arena string's.
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+/// use arena_memory::{Arena, ArenaStr};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// assert_eq!(Cow::Borrowed("abc"), ArenaStr::from_str_in("abc", &arena));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 #[cfg(feature = "alloc")]
 impl PartialEq<ArenaStr<'_>> for alloc::borrow::Cow<'_, str> {
     #[inline]

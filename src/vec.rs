@@ -19,6 +19,7 @@ use core::ops::{Deref, DerefMut, Index, IndexMut, RangeBounds};
 use core::slice::{self, SliceIndex};
 use core::{cmp, mem, ptr};
 
+pub(crate) use drain::resolve_range;
 pub use drain::Drain;
 pub use extract_if::ExtractIf;
 pub use into_iter::IntoIter;
@@ -1314,9 +1315,11 @@ impl<'b, T: Copy + PartialEq<U>, U: Copy> PartialEq<ArenaVec<'b, U>> for ArenaVe
     }
 }
 
-/// Compares an `ArenaVec` with slices and arrays, both ways round.
+/// Compares an `ArenaVec` with slices, arrays and `Vec`s, both ways round.
+/// Attributes (doc comments, `cfg`) written before an entry go on its `impl`.
 macro_rules! impl_slice_eq {
-    ($([$($generics:tt)*] $lhs:ty, $rhs:ty;)*) => {$(
+    ($($(#[$attr:meta])* [$($generics:tt)*] $lhs:ty, $rhs:ty;)*) => {$(
+        $(#[$attr])*
         impl<$($generics)*> PartialEq<$rhs> for $lhs
         where
             T: PartialEq<U>,
@@ -1331,14 +1334,69 @@ macro_rules! impl_slice_eq {
 
 impl_slice_eq! {
     ['a, T: Copy, U] ArenaVec<'a, T>, [U];
+    /// Compares the elements with a slice's.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
+    /// let slice: &[i32] = &[1, 2, 3];
+    /// assert_eq!(v, slice);
+    /// assert_ne!(v, &slice[..2]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
     ['a, 'b, T: Copy, U] ArenaVec<'a, T>, &'b [U];
     ['a, 'b, T: Copy, U] ArenaVec<'a, T>, &'b mut [U];
     ['a, T: Copy, U, const N: usize] ArenaVec<'a, T>, [U; N];
     ['a, 'b, T: Copy, U, const N: usize] ArenaVec<'a, T>, &'b [U; N];
     ['a, T, U: Copy] [T], ArenaVec<'a, U>;
+    /// Compares a slice's elements with the vector's.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let slice: &[i32] = &[1, 2];
+    /// assert_eq!(slice, ArenaVec::from_slice_in(&[1, 2], &arena));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
     ['a, 'b, T, U: Copy] &'b [T], ArenaVec<'a, U>;
     ['a, 'b, T, U: Copy] &'b mut [T], ArenaVec<'a, U>;
     ['a, T, U: Copy, const N: usize] [T; N], ArenaVec<'a, U>;
+    // `ArenaVec` and std's `Vec`, both ways round.
+    /// Compares the elements with a `Vec`'s.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// let v = ArenaVec::from_slice_in(&[1, 2, 3], &arena);
+    /// assert_eq!(v, vec![1, 2, 3]);
+    /// assert_ne!(v, vec![1, 2]);
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    ['a, T: Copy, U] ArenaVec<'a, T>, alloc::vec::Vec<U>;
+    /// Compares a `Vec`'s elements with the arena vector's.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use arena_memory::{Arena, ArenaVec};
+    ///
+    /// let arena = Arena::try_with_capacity(64)?;
+    /// assert_eq!(vec!['a', 'b'], ArenaVec::from_slice_in(&['a', 'b'], &arena));
+    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    ['a, T, U: Copy] alloc::vec::Vec<T>, ArenaVec<'a, U>;
 }
 
 impl<T: Copy + Eq> Eq for ArenaVec<'_, T> {}
@@ -2317,6 +2375,19 @@ impl<'a, T: Copy, const N: usize> ArenaVec<'a, [T; N]> {
 
 /// Copies the vector into the same arena; panics when the arena runs out (use
 /// [`try_clone`](ArenaVec::try_clone) to handle that).
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaVec};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let v = ArenaVec::from_slice_in(&[1u8, 2], &arena);
+/// let mut copy = v.clone();
+/// copy.push(3);
+/// assert_eq!((v.len(), copy.len()), (2, 3));
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<T: Copy> Clone for ArenaVec<'_, T> {
     #[track_caller]
     fn clone(&self) -> Self {
@@ -2324,6 +2395,23 @@ impl<T: Copy> Clone for ArenaVec<'_, T> {
     }
 }
 
+/// `v[i]` and `v[range]`, as for a slice.
+///
+/// # Panics
+///
+/// As the slice's indexing: when the index or range is out of bounds.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaVec};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let v = ArenaVec::from_slice_in(&[10, 20, 30], &arena);
+/// assert_eq!(v[1], 20);
+/// assert_eq!(v[1..], [20, 30]);
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<T: Copy, I: SliceIndex<[T]>> Index<I> for ArenaVec<'_, T> {
     type Output = I::Output;
 
@@ -2333,23 +2421,30 @@ impl<T: Copy, I: SliceIndex<[T]>> Index<I> for ArenaVec<'_, T> {
     }
 }
 
+/// `v[i] = x` and `v[range]` as a mutable slice.
+///
+/// # Panics
+///
+/// As the slice's indexing: when the index or range is out of bounds.
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaVec};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let mut v = ArenaVec::from_slice_in(&[10, 20, 30], &arena);
+/// v[0] = 11;
+/// v[1..].fill(0);
+/// assert_eq!(v, [11, 0, 0]);
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl<T: Copy, I: SliceIndex<[T]>> IndexMut<I> for ArenaVec<'_, T> {
     #[inline]
     fn index_mut(&mut self, index: I) -> &mut I::Output {
         IndexMut::index_mut(self.as_mut_slice(), index)
     }
 }
-
-// `ArenaVec` and std's `Vec`, both ways round.
-#[cfg(feature = "alloc")]
-const _: () = {
-    use alloc::vec::Vec;
-
-    impl_slice_eq! {
-        ['a, T: Copy, U] ArenaVec<'a, T>, Vec<U>;
-        ['a, T, U: Copy] Vec<T>, ArenaVec<'a, U>;
-    }
-};
 
 /// Appends the bytes, all or nothing: `write` either appends the whole buffer
 /// and returns its length, or appends nothing and fails with an

@@ -885,3 +885,69 @@ fn reserve_exact_and_shrink_to_fit_follow_the_vector_rules() {
     older.shrink_to_fit();
     assert_eq!(older.capacity(), 8);
 }
+
+/// The message of the panic `f` raises, or `None` when it returns.
+fn panic_message(f: impl FnOnce()) -> Option<String> {
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).err()?;
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
+    Some(message.expect("a panic message"))
+}
+
+// std's wording is the one of the toolchain the tests are built with; it
+// changed between Rust 1.85 and 1.95 (overflow and a start past the length),
+// and the crate follows 1.95's, so these tests need Rust 1.95 or later.
+/// `drain`, `replace_range` and `try_replace_range` panic on a bad range with
+/// the message `String`'s do, word for word and number for number, compared
+/// with the std these tests are built with, and leave the string as it was.
+#[test]
+fn bad_ranges_panic_with_strings_messages() {
+    use std::ops::Bound::{Excluded, Included, Unbounded};
+    // "a" at 0, "é" at 1..3, "€" at 3..6, "b" at 6; 7 bytes.
+    let text = "aé€b";
+    let ranges = [
+        (Included(3), Excluded(1)),        // start > end
+        (Included(3), Excluded(9)),        // end > len
+        (Included(9), Unbounded),          // start > len
+        (Unbounded, Included(7)),          // inclusive end == len
+        (Unbounded, Included(usize::MAX)), // end overflows
+        (Excluded(usize::MAX), Unbounded), // start overflows
+        (Excluded(3), Excluded(3)),        // exclusive start == end
+        (Included(2), Unbounded),          // start not a char boundary
+        (Excluded(1), Unbounded),          // so, written exclusively
+        (Unbounded, Excluded(4)),          // end not a char boundary
+        (Included(2), Excluded(4)),        // neither is
+        (Included(4), Excluded(2)),        // reversed, neither is
+        (Included(2), Excluded(9)),        // not a boundary, end > len
+    ];
+    let arena = Arena::with_capacity(256);
+    let mut s = ArenaStr::from_str_in(text, &arena);
+    for range in ranges {
+        let mut model = String::from(text);
+        let std = panic_message(|| drop(model.drain(range)));
+        assert!(std.is_some(), "{range:?} is a bad range for std");
+        assert_eq!(
+            panic_message(|| drop(s.drain(range))),
+            std,
+            "drain {range:?}"
+        );
+        let std = panic_message(|| model.replace_range(range, "xyz"));
+        assert!(std.is_some(), "{range:?} is a bad range for std");
+        assert_eq!(
+            panic_message(|| s.replace_range(range, "xyz")),
+            std,
+            "replace_range {range:?}"
+        );
+        assert_eq!(
+            panic_message(|| {
+                let _ = s.try_replace_range(range, "xyz");
+            }),
+            std,
+            "try_replace_range {range:?}"
+        );
+        assert_eq!(s, text);
+        assert_eq!(model, text);
+    }
+}

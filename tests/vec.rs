@@ -779,3 +779,74 @@ fn as_ptr_and_as_mut_ptr_do_not_materialise_a_reference() {
     }
     assert_eq!(vec, [3, 2]);
 }
+
+/// The message of the panic `f` raises, or `None` when it returns.
+fn panic_message(f: impl FnOnce()) -> Option<String> {
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).err()?;
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
+    Some(message.expect("a panic message"))
+}
+
+/// Ranges that std refuses for a length of 5, one per way of being wrong.
+fn bad_ranges() -> [(std::ops::Bound<usize>, std::ops::Bound<usize>); 10] {
+    use std::ops::Bound::{Excluded, Included, Unbounded};
+    [
+        (Included(3), Excluded(2)),                   // start > end
+        (Included(2), Excluded(9)),                   // end > len
+        (Included(7), Unbounded),                     // start > len
+        (Included(9), Excluded(2)),                   // start > len and > end
+        (Unbounded, Included(5)),                     // inclusive end == len
+        (Unbounded, Included(usize::MAX)),            // end overflows
+        (Excluded(usize::MAX), Unbounded),            // start overflows
+        (Excluded(usize::MAX), Included(usize::MAX)), // both overflow
+        (Excluded(3), Excluded(3)),                   // exclusive start == end
+        (Excluded(5), Unbounded),                     // exclusive start == len
+    ]
+}
+
+// std's wording is the one of the toolchain the tests are built with; it
+// changed between Rust 1.85 and 1.95 (overflow and a start past the length),
+// and the crate follows 1.95's, so these tests need Rust 1.95 or later.
+/// `drain`, `extend_from_within` (both forms) and `extract_if` panic on a bad
+/// range with the message `Vec`'s do, word for word and number for number,
+/// compared with the std these tests are built with, and leave the vector as
+/// it was.
+#[test]
+fn bad_ranges_panic_with_vecs_messages() {
+    let arena = Arena::with_capacity(256);
+    let mut vec = ArenaVec::from_slice_in(&[1u32, 2, 3, 4, 5], &arena);
+    for range in bad_ranges() {
+        let mut model = vec![1u32, 2, 3, 4, 5];
+        let std = panic_message(|| drop(model.drain(range)));
+        assert!(std.is_some(), "{range:?} is a bad range for std");
+        assert_eq!(
+            panic_message(|| drop(vec.drain(range))),
+            std,
+            "drain {range:?}"
+        );
+        let std = panic_message(|| model.extend_from_within(range));
+        assert_eq!(
+            panic_message(|| vec.extend_from_within(range)),
+            std,
+            "extend_from_within {range:?}"
+        );
+        assert_eq!(
+            panic_message(|| {
+                let _ = vec.try_extend_from_within(range);
+            }),
+            std,
+            "try_extend_from_within {range:?}"
+        );
+        let std = panic_message(|| model.extract_if(range, |_| true).for_each(drop));
+        assert_eq!(
+            panic_message(|| vec.extract_if(range, |_| true).for_each(drop)),
+            std,
+            "extract_if {range:?}"
+        );
+        assert_eq!(vec, [1, 2, 3, 4, 5]);
+        assert_eq!(model, [1, 2, 3, 4, 5]);
+    }
+}

@@ -84,6 +84,17 @@ impl<'a> FromUtf8Error<'a> {
 }
 
 /// As [`Utf8Error`]'s: "invalid utf-8 sequence of 1 bytes from index 2".
+///
+/// # Examples
+///
+/// ```
+/// use arena_memory::{Arena, ArenaStr, ArenaVec};
+///
+/// let arena = Arena::try_with_capacity(64)?;
+/// let err = ArenaStr::from_utf8_in(ArenaVec::from_slice_in(b"ok\xFF", &arena)).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid utf-8 sequence of 1 bytes from index 2");
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
 impl fmt::Display for FromUtf8Error<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.error, f)
@@ -153,6 +164,8 @@ impl FromUtf16Error {
     }
 }
 
+/// "invalid utf-16: lone surrogate 0xD800 at index 1", naming the surrogate
+/// and where it is (the example on [`FromUtf16Error`] shows it).
 impl fmt::Display for FromUtf16Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -163,30 +163,52 @@ impl<T: Copy + fmt::Debug> fmt::Debug for Drain<'_, '_, T> {
     }
 }
 
-/// `range` resolved against a length, with std's panic messages.
+/// `range` resolved against a length as std's `slice::range` resolves it for
+/// `Vec::drain`, `Vec::splice`, `String::drain` and the rest, with std's panic
+/// messages word for word: the end is checked first; a start bound that fails
+/// is reported as written, before `+ 1`, so an overflowing excluded start is a
+/// "range start index" message. These are Rust 1.95's words; older std (1.85)
+/// said "attempted to index slice from after maximum usize" and reported a
+/// start past the length as past the end. `range`'s bounds are read once each
+/// (a `RangeBounds` may answer differently the second time).
 #[track_caller]
-pub(super) fn resolve_range<R: RangeBounds<usize>>(range: R, len: usize) -> Range<usize> {
-    let start = match range.start_bound() {
-        Bound::Included(&start) => start,
-        Bound::Excluded(&start) => start
-            .checked_add(1)
-            .unwrap_or_else(|| panic!("attempted to index slice from after maximum usize")),
-        Bound::Unbounded => 0,
-    };
-    let end = match range.end_bound() {
-        Bound::Included(&end) => end
-            .checked_add(1)
-            .unwrap_or_else(|| panic!("attempted to index slice up to maximum usize")),
+pub(crate) fn resolve_range<R: RangeBounds<usize>>(range: R, len: usize) -> Range<usize> {
+    let (start, end) = (range.start_bound(), range.end_bound());
+    let end = match end {
+        Bound::Included(&end) if end >= len => range_fail(0, end, len),
+        // `end < len`, so `end + 1` does not overflow.
+        Bound::Included(&end) => end + 1,
+        Bound::Excluded(&end) if end > len => range_fail(0, end, len),
         Bound::Excluded(&end) => end,
         Bound::Unbounded => len,
     };
-    assert!(
-        start <= end,
-        "slice index starts at {start} but ends at {end}"
-    );
-    assert!(
-        end <= len,
-        "range end index {end} out of range for slice of length {len}"
-    );
+    let start = match start {
+        Bound::Excluded(&start) if start >= end => range_fail(start, end, len),
+        // `start < end`, so `start + 1` does not overflow.
+        Bound::Excluded(&start) => start + 1,
+        Bound::Included(&start) if start > end => range_fail(start, end, len),
+        Bound::Included(&start) => start,
+        Bound::Unbounded => 0,
+    };
     start..end
+}
+
+/// The panic of [`resolve_range`], with the message std's `slice_index_fail`
+/// gives for the same `start`, `end` and `len`.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn range_fail(start: usize, end: usize, len: usize) -> ! {
+    if start > len {
+        panic!("range start index {start} out of range for slice of length {len}");
+    }
+    if end > len {
+        panic!("range end index {end} out of range for slice of length {len}");
+    }
+    if start > end {
+        panic!("slice index starts at {start} but ends at {end}");
+    }
+    // Left: an included end equal to `len`, or an excluded start equal to the
+    // end; std reports both as the end being out of range.
+    panic!("range end index {end} out of range for slice of length {len}");
 }
