@@ -850,3 +850,39 @@ fn bad_ranges_panic_with_vecs_messages() {
         assert_eq!(model, [1, 2, 3, 4, 5]);
     }
 }
+
+#[test]
+fn pushes_past_capacity_double_the_newest_buffer_in_place() {
+    let arena = Arena::with_capacity(4096);
+    let mut words = ArenaVec::<u32>::new_in(&arena);
+    words.push(0);
+    let start = words.as_ptr();
+    assert_eq!(words.capacity(), 4, "a fresh buffer of u32 starts at 4");
+    for i in 1..5 {
+        words.push(i);
+    }
+    // The newest allocation grows where it is, to double: 4 -> 8, not 5.
+    assert_eq!(words.capacity(), 8);
+    assert_eq!(words.as_ptr(), start);
+    assert_eq!(arena.used(), 8 * 4);
+    words.extend_from_slice(&[5, 6, 7, 8]);
+    assert_eq!(words.capacity(), 16);
+    assert_eq!(words.as_ptr(), start);
+    assert_eq!(words, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+
+    // Not the newest any more: it moves, to double, and the old buffer stays.
+    let mut halves = ArenaVec::<u16>::from_slice_in(&[1, 2, 3, 4], &arena);
+    let other = arena.alloc(0u8);
+    let before = halves.as_ptr();
+    halves.push(5);
+    assert_ne!(halves.as_ptr(), before);
+    assert_eq!(halves.capacity(), 8);
+    assert_eq!(halves, [1, 2, 3, 4, 5]);
+    assert_eq!(*other, 0);
+
+    // Newest again, u16: in place to double.
+    let moved = halves.as_ptr();
+    halves.extend_from_slice(&[6, 7, 8, 9]);
+    assert_eq!(halves.capacity(), 16);
+    assert_eq!(halves.as_ptr(), moved);
+}

@@ -234,11 +234,13 @@ impl<'a> RawBuf<'a> {
     /// The slow path of [`try_reserve_total`](Self::try_reserve_total):
     /// `required > cap`, so the element is not zero-sized.
     ///
-    /// Tries, in order: growing in place to the amortised capacity (double),
-    /// growing in place to exactly `required`, moving to a new buffer of the
-    /// amortised capacity, moving to one of exactly `required`. In place first,
-    /// because a move leaves the old buffer behind until the arena is reset;
-    /// the exact sizes last, so a small arena is used to its last byte.
+    /// Its callers ([`reserve_more`](Self::reserve_more),
+    /// [`grow_fast`](Self::grow_fast)) tried growing in place to the
+    /// amortised capacity (double) already. This tries, in order: growing in
+    /// place to exactly `required`, moving to a new buffer of the amortised
+    /// capacity, moving to one of exactly `required`. In place first, because
+    /// a move leaves the old buffer behind until the arena is reset; the exact
+    /// sizes last, so a small arena is used to its last byte.
     #[cold]
     #[inline(never)]
     fn grow(&mut self, elem: Layout, len: usize, required: usize) -> Result<(), ArenaError> {
@@ -253,18 +255,14 @@ impl<'a> RawBuf<'a> {
             &candidates[..]
         };
 
-        if self.cap > 0 {
-            let old_bytes = self.cap * size;
-            for &cap in candidates {
-                let Some(bytes) = bumping::array_size(cap, size) else {
-                    continue;
-                };
+        if self.cap > 0 && amortised != required {
+            if let Some(bytes) = bumping::array_size(required, size) {
                 if self
                     .arena()
-                    .grow_in_place(self.ptr, old_bytes, bytes)
+                    .grow_in_place(self.ptr, self.cap * size, bytes)
                     .is_some()
                 {
-                    self.cap = cap;
+                    self.cap = required;
                     return Ok(());
                 }
             }
