@@ -315,6 +315,7 @@ impl<'m> Arena<'m> {
     /// owned it. The caller's or the parent's memory is left alone.
     #[cfg(feature = "alloc")]
     fn install_home(&mut self, block: block::OwnedBlock) {
+        let home = (self.start, self.end);
         self.start = block.ptr();
         // SAFETY: the block is `size()` bytes long.
         self.end = unsafe { block.ptr().add(block.size()) };
@@ -322,7 +323,7 @@ impl<'m> Arena<'m> {
             Backing::Owned(_) => {
                 self.backing = Backing::Owned(block);
             }
-            _ => self.overflow.set_grown_home(Some(block)),
+            _ => self.overflow.set_grown_home(block, home),
         }
     }
 
@@ -349,12 +350,9 @@ impl<'m> Arena<'m> {
         self.reset();
         #[cfg(feature = "alloc")]
         {
-            if self.overflow.has_grown_home() {
-                if let Some((start, end)) = self.original {
-                    self.start = start;
-                    self.end = end;
-                }
-                self.overflow.set_grown_home(None);
+            if let Some((start, end)) = self.overflow.take_borrowed_home() {
+                self.start = start;
+                self.end = end;
             } else if let Backing::Owned(_) = self.backing {
                 let initial = self.initial_capacity;
                 if self.capacity() > initial {
