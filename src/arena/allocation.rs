@@ -80,7 +80,7 @@ impl<'m> Arena<'m> {
         let ptr = if layout.size() == 0 {
             NonNull::<T>::dangling().cast::<u8>()
         } else {
-            match self.bump(layout) {
+            match self.try_bump(layout) {
                 Some(ptr) => ptr,
                 None => self.alloc_slow(layout)?,
             }
@@ -701,24 +701,19 @@ impl<'m> Arena<'m> {
         if layout.size() == 0 {
             return Ok(dangling_for(layout));
         }
-        match self.bump(layout) {
+        match self.try_bump(layout) {
             Some(ptr) => Ok(ptr),
             None => self.alloc_slow(layout),
         }
     }
 
-    /// The hot path alone, for the collections' fast paths: bump within the
-    /// current block or give up (`None`), with no call into the slow path (no
-    /// unsealing, no overflow chunk, no error). `layout.size() > 0`.
+    /// The hot path: bump within `[cur, limit)` or give up (`None`), with no
+    /// call into the slow path (no unsealing, no overflow chunk, no error).
+    /// `layout.size() > 0`. Every allocation starts here; the collections'
+    /// fast paths call it directly.
     #[inline(always)]
     pub(crate) fn try_bump(&self, layout: Layout) -> Option<NonNull<u8>> {
         debug_assert!(layout.size() > 0);
-        self.bump(layout)
-    }
-
-    /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`.
-    #[inline(always)]
-    fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {
         // Folds away for every type aligned to 16 or less.
         if layout.align() > bumping::UNTRACKED_ALIGN {
             self.note_align(layout.align());
@@ -758,7 +753,7 @@ impl<'m> Arena<'m> {
     #[inline(never)]
     fn alloc_slow(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
         self.unseal_if_child_dropped()?;
-        if let Some(ptr) = self.bump(layout) {
+        if let Some(ptr) = self.try_bump(layout) {
             return Ok(ptr);
         }
         let held = self.capacity();
@@ -779,7 +774,7 @@ impl<'m> Arena<'m> {
                 self.cur.set(chunk_start);
                 self.limit.set(chunk_end);
                 // The chunk is aligned for `layout` and holds it.
-                self.bump(layout).ok_or_else(|| self.exceeded(layout))
+                self.try_bump(layout).ok_or_else(|| self.exceeded(layout))
             }
             Err(Refused::Limit) => Err(self.exceeded(layout)),
             Err(Refused::OutOfMemory(requested)) => Err(ArenaError::OutOfMemory { requested }),
