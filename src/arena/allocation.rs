@@ -742,9 +742,7 @@ impl<'m> Arena<'m> {
     /// Remembers an alignment above [`bumping::UNTRACKED_ALIGN`].
     #[inline]
     pub(super) fn note_align(&self, align: usize) {
-        if align > self.max_align.get() {
-            self.max_align.set(align);
-        }
+        self.max_align.set(self.max_align.get().max(align));
     }
 
     /// The slow path: take back memory from a dropped child, then retry; take
@@ -827,24 +825,17 @@ impl<'m> Arena<'m> {
         Some(self.at_addr(ptr.as_ptr().addr()))
     }
 
-    /// Gives back the tail `[ptr + new_size, ptr + old_size)` of the most recent
-    /// allocation, so the next allocation reuses it. Does nothing for any other
-    /// allocation, or while sealed (the memory past the seal is the child's).
+    /// As [`try_shrink_in_place`](Self::try_shrink_in_place), for callers
+    /// that do not need to know whether the tail came back.
     #[inline]
     pub(crate) fn shrink_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) {
-        debug_assert!(new_size <= old_size);
-        if self.sealed.get() || !self.is_newest(ptr, old_size) {
-            return;
-        }
-        self.record_peak(self.used());
-        // Only the address comes from `ptr`: the bump pointer keeps the
-        // arena's provenance over the whole region.
-        self.cur.set(self.at_addr(ptr.as_ptr().addr() + new_size));
+        self.try_shrink_in_place(ptr, old_size, new_size);
     }
 
-    /// As [`shrink_in_place`](Self::shrink_in_place), saying whether the tail
-    /// came back (`false`: not the newest allocation, or sealed; nothing
-    /// changed).
+    /// Gives back the tail `[ptr + new_size, ptr + old_size)` of the most recent
+    /// allocation, so the next allocation reuses it, and says whether it did.
+    /// Does nothing (`false`) for any other allocation, or while sealed (the
+    /// memory past the seal is the child's).
     #[inline]
     pub(crate) fn try_shrink_in_place(
         &self,
@@ -856,7 +847,10 @@ impl<'m> Arena<'m> {
         if self.sealed.get() || !self.is_newest(ptr, old_size) {
             return false;
         }
-        self.shrink_in_place(ptr, old_size, new_size);
+        self.record_peak(self.used());
+        // Only the address comes from `ptr`: the bump pointer keeps the
+        // arena's provenance over the whole region.
+        self.cur.set(self.at_addr(ptr.as_ptr().addr() + new_size));
         true
     }
 
