@@ -416,6 +416,11 @@ mod tests {
         assert!(error.contains("explicit integer representation"), "{error}");
         let error = rejection("#[repr(C)] enum E { A, B }");
         assert!(error.contains("a C `int`"), "{error}");
+        let error = rejection("#[repr(Rust)] enum E { A, B }");
+        assert!(
+            error.contains("`#[repr(Rust)]` leaves the size of the discriminant"),
+            "{error}"
+        );
         let error = rejection("#[repr(u8)] enum E { A, B(u8) }");
         assert!(error.contains("variants have fields"), "{error}");
         let error = rejection("#[repr(u8)] enum E<T> { A, B }");
