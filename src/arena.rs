@@ -140,10 +140,6 @@ pub struct Arena<'m> {
     /// The home block's capacity when the arena was made.
     #[cfg(feature = "alloc")]
     initial_capacity: usize,
-    /// The block a borrowed arena or a child was made over, to return to in
-    /// `shrink_to_fit`; `None` for an owned block.
-    #[cfg(feature = "alloc")]
-    original: Option<(NonNull<u8>, NonNull<u8>)>,
     _memory: PhantomData<&'m mut [MaybeUninit<u8>]>,
 }
 
@@ -376,12 +372,6 @@ impl<'m> Arena<'m> {
             cache_line,
             link: ChildLink::new(),
             parent,
-            #[cfg(feature = "alloc")]
-            original: match backing {
-                #[cfg(feature = "alloc")]
-                Backing::Owned(_) => None,
-                _ => Some((start, end)),
-            },
             backing,
             overflow: Overflow::new(growth),
             #[cfg(feature = "alloc")]
@@ -398,13 +388,13 @@ impl Drop for Arena<'_> {
             if peak > 0 {
                 link.peak.fetch_max(offset + peak, Ordering::Relaxed);
             }
+            // Raising to 0 (nothing above 16 asked for) leaves the parent's
+            // figure as it is.
             let max_align = self
                 .max_align
                 .get()
                 .max(self.link.max_align.load(Ordering::Relaxed));
-            if max_align > 0 {
-                link.max_align.fetch_max(max_align, Ordering::Relaxed);
-            }
+            link.max_align.fetch_max(max_align, Ordering::Relaxed);
             link.live.store(false, Ordering::Release);
         }
         // An owned block is freed by `Backing`'s own drop, after this.

@@ -1,14 +1,17 @@
-//! In-place growth and shrinking across blocks that touch.
+//! In-place growth and shrinking, and `contains`, across blocks that touch.
 //!
 //! A global allocator that hands out large blocks back to back puts a growing
 //! arena's overflow chunk right after its home block. A buffer that ends at
 //! the home block's end then ends where the chunk begins: it is not the
 //! chunk's newest allocation, and must neither grow in place across the two
-//! blocks nor move the bump pointer back into the home block.
+//! blocks nor move the bump pointer back into the home block. Handing them
+//! out downwards instead puts the chunk right before the home block: the
+//! chunk's end is then the home block's first byte, which `contains` must
+//! still count as the home block's.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use allocator_api2::boxed::Box as ApiBox;
@@ -16,6 +19,8 @@ use arena_memory::{Arena, ArenaVec, Growth};
 
 /// Blocks of 4096 bytes or more aligned to 64 or more come from one region,
 /// back to back, and are never freed; everything else goes to `System`.
+/// Upwards from the region's start, or, while `DOWNWARD` is set, downwards
+/// from its end.
 struct BackToBack;
 
 const REGION: usize = 1 << 20;
@@ -29,14 +34,17 @@ unsafe impl Sync for Region {}
 
 static MEMORY: Region = Region(UnsafeCell::new([0; REGION]));
 static NEXT: AtomicUsize = AtomicUsize::new(0);
+static TOP: AtomicUsize = AtomicUsize::new(REGION);
+static DOWNWARD: AtomicBool = AtomicBool::new(false);
 
 fn is_large(layout: Layout) -> bool {
     layout.size() >= 4096 && layout.align() >= 64
 }
 
 // SAFETY: large blocks are disjoint parts of `MEMORY`, aligned as asked (the
-// cursor is rounded up to the alignment, from a 4096-aligned base, and no
-// request is aligned to more than 4096 here); the rest is `System`'s.
+// cursors are rounded to the alignment, from a 4096-aligned base, and no
+// request is aligned to more than 4096 here; the upward cursor stays below
+// the downward one); the rest is `System`'s.
 unsafe impl GlobalAlloc for BackToBack {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if !is_large(layout) {
@@ -44,11 +52,28 @@ unsafe impl GlobalAlloc for BackToBack {
             return unsafe { System.alloc(layout) };
         }
         assert!(layout.align() <= 4096);
+        if DOWNWARD.load(Ordering::Relaxed) {
+            let mut at = TOP.load(Ordering::Relaxed);
+            loop {
+                let Some(start) = at.checked_sub(layout.size()) else {
+                    return std::ptr::null_mut();
+                };
+                let start = start / layout.align() * layout.align();
+                if start < NEXT.load(Ordering::Relaxed) {
+                    return std::ptr::null_mut();
+                }
+                match TOP.compare_exchange(at, start, Ordering::Relaxed, Ordering::Relaxed) {
+                    // SAFETY: `start + size <= at <= REGION`.
+                    Ok(_) => return unsafe { MEMORY.0.get().cast::<u8>().add(start) },
+                    Err(now) => at = now,
+                }
+            }
+        }
         let mut at = NEXT.load(Ordering::Relaxed);
         loop {
             let start = at.next_multiple_of(layout.align());
             let end = start + layout.size();
-            if end > REGION {
+            if end > TOP.load(Ordering::Relaxed) {
                 return std::ptr::null_mut();
             }
             match NEXT.compare_exchange(at, end, Ordering::Relaxed, Ordering::Relaxed) {
@@ -132,4 +157,44 @@ fn a_buffer_ending_where_the_chunk_begins_gives_no_tail_back() {
     let (k, n) = (kept.as_ptr() as usize, next.as_ptr() as usize);
     assert!(n >= k + 4096 || n + 100 <= k);
     assert_eq!(kept, &[7; 10]);
+}
+
+/// Sets `DOWNWARD` while it lives (also if the test panics).
+struct Downward;
+
+impl Downward {
+    fn new() -> Downward {
+        DOWNWARD.store(true, Ordering::Relaxed);
+        Downward
+    }
+}
+
+impl Drop for Downward {
+    fn drop(&mut self) {
+        DOWNWARD.store(false, Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn contains_counts_the_home_block_s_first_byte_where_a_chunk_ends() {
+    let _serial = SERIAL.lock().unwrap();
+    let downward = Downward::new();
+    let arena = Arena::builder()
+        .growth(Growth::UNLIMITED)
+        .with_capacity(4096);
+    let home_first = arena.alloc(1u8) as *mut u8;
+    let in_chunk = arena.alloc_bytes(5000).as_ptr();
+    drop(downward);
+    assert_eq!(arena.overflow_chunks(), 1);
+    let chunk_end = (in_chunk as usize) + arena.overflow_bytes();
+    assert_eq!(
+        chunk_end, home_first as usize,
+        "the chunk ends where the home begins"
+    );
+    // The home block's first byte was handed out; the chunk's last byte
+    // (right before it) was not.
+    assert!(arena.contains(home_first));
+    assert!(arena.contains(in_chunk));
+    let chunk_last = core::ptr::without_provenance::<u8>(chunk_end - 1);
+    assert!(!arena.contains(chunk_last));
 }

@@ -82,6 +82,32 @@ fn shrinking_the_last_allocation_gives_its_tail_back() {
 }
 
 #[test]
+fn the_newest_allocation_grows_in_place_up_to_the_last_byte() {
+    let arena = Arena::with_capacity(1024);
+    let capacity = arena.capacity();
+    let a = &arena;
+    let old = Layout::from_size_align(16, 8).unwrap();
+    let block = a.allocate(old).unwrap().cast::<u8>();
+    // SAFETY: `block` holds 16 writable bytes.
+    unsafe { block.as_ptr().write_bytes(0x5A, 16) };
+    // Exactly the room that is left: no byte to spare, and no copy needed.
+    let whole = Layout::from_size_align(capacity, 8).unwrap();
+    // SAFETY: `block` is live, from this allocator, with `old`; `whole` is larger.
+    let grown = unsafe { a.grow(block, old, whole) }.unwrap();
+    assert_eq!(grown.cast::<u8>(), block);
+    assert_eq!(grown.len(), capacity);
+    assert_eq!(arena.used(), capacity);
+    assert_eq!(arena.remaining(), 0);
+    // SAFETY: the first 16 bytes were written above and moved nowhere.
+    assert_eq!(unsafe { block.as_ptr().read() }, 0x5A);
+    // One byte more does not fit, and changes nothing.
+    let too_big = Layout::from_size_align(capacity + 1, 8).unwrap();
+    // SAFETY: `block` is live, from this allocator, with `whole`.
+    assert!(unsafe { a.grow(block, whole, too_big) }.is_err());
+    assert_eq!(arena.used(), capacity);
+}
+
+#[test]
 fn grow_zeroed_zeroes_the_new_tail() {
     let arena = Arena::with_capacity(1024);
     let a = &arena;

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use arena_memory::{Arena, ArenaBlock, ArenaError, StaticArenaBlock};
+use arena_memory::{Arena, ArenaBlock, ArenaError, Growth, StaticArenaBlock};
 
 #[test]
 fn a_block_is_cache_line_aligned_and_its_arena_uses_every_byte() {
@@ -87,4 +87,55 @@ fn taking_a_static_block_twice_panics_with_the_error_s_message() {
     static TWICE: StaticArenaBlock<64> = StaticArenaBlock::new();
     let _first = TWICE.take();
     let _second = TWICE.take();
+}
+
+#[test]
+fn an_arena_over_a_block_is_fixed_and_reports_no_overflow() {
+    let mut block = ArenaBlock::<256>::new();
+    let arena = block.arena();
+    assert_eq!(arena.growth(), Growth::Fixed);
+    arena.alloc_bytes(200);
+    assert_eq!(
+        arena.try_alloc_bytes(100),
+        Err(ArenaError::CapacityExceeded {
+            requested: 100,
+            remaining: 56
+        })
+    );
+    assert_eq!(arena.capacity(), 256);
+    assert_eq!(arena.overflow_chunks(), 0);
+    assert_eq!(arena.overflow_bytes(), 0);
+    assert_eq!(arena.overflow_chunks_taken(), 0);
+}
+
+/// Without the global allocator (`--no-default-features`) nothing can grow:
+/// a child asked to grow is fixed, and says so.
+#[cfg(not(feature = "alloc"))]
+#[test]
+fn without_alloc_a_growing_child_stays_fixed() {
+    let mut block = ArenaBlock::<1024>::new();
+    let mut arena = block.arena();
+    arena.alloc(1u64);
+    {
+        let mut frame = arena.ephemeral_with(Growth::UNLIMITED);
+        assert_eq!(frame.growth(), Growth::Fixed);
+        let room = frame.capacity();
+        assert_eq!(room, 1024 - 64);
+        assert_eq!(
+            frame.try_alloc_bytes(room + 1),
+            Err(ArenaError::CapacityExceeded {
+                requested: room + 1,
+                remaining: room
+            })
+        );
+        assert_eq!(frame.alloc_bytes(room).len(), room);
+        assert_eq!(frame.capacity(), room);
+        assert_eq!(frame.overflow_chunks(), 0);
+        assert_eq!(frame.overflow_bytes(), 0);
+        frame.reset();
+        assert_eq!(frame.capacity(), room);
+        assert_eq!(frame.overflow_chunks_taken(), 0);
+    }
+    arena.reset();
+    assert_eq!(arena.capacity(), 1024);
 }

@@ -426,3 +426,22 @@ fn contains_covers_the_earlier_blocks_of_a_growing_frame_and_nothing_else() {
         assert!(!arena.contains(ptr), "{addr:#x} after the reset");
     }
 }
+
+#[test]
+fn contains_nothing_of_a_home_block_the_frame_went_past_untouched() {
+    let mut block = arena_memory::ArenaBlock::<1024>::new();
+    let home_start = block.as_ptr() as usize;
+    let arena = Arena::builder().growth(Growth::UNLIMITED).build(&mut block);
+    // The first allocation is larger than the whole home block: it opens a
+    // chunk, and the home block hands out nothing this frame.
+    let in_chunk = arena.alloc_bytes(4000).as_ptr();
+    assert_eq!(arena.overflow_chunks(), 1);
+    assert!(arena.contains(in_chunk));
+    for addr in [home_start, home_start + 512, home_start + 1023] {
+        let ptr = core::ptr::without_provenance::<u8>(addr);
+        assert!(
+            !arena.contains(ptr),
+            "{addr:#x} in the untouched home block"
+        );
+    }
+}

@@ -349,6 +349,30 @@ fn a_growing_arena_over_a_caller_s_block_leaves_it_reusable() {
     assert_eq!(*arena.alloc(9u32), 9);
 }
 
+#[test]
+fn shrink_to_fit_returns_to_the_caller_s_block_after_the_home_grew_twice() {
+    let mut block = arena_memory::ArenaBlock::<512>::new();
+    let block_range = block.as_ptr() as usize..block.as_ptr() as usize + 512;
+    let mut arena = Arena::builder().growth(Growth::UNLIMITED).build(&mut block);
+    arena.alloc_bytes(5000);
+    arena.reset(); // a heap block replaces the caller's
+    let first_home = arena.capacity();
+    assert!(first_home >= 5000);
+    arena.alloc_bytes(4 * first_home);
+    arena.reset(); // a larger heap block replaces the first
+    assert!(arena.capacity() >= 4 * first_home);
+    arena.shrink_to_fit();
+    // Back on the caller's block, not on the first heap block.
+    assert_eq!(arena.capacity(), 512);
+    let byte = arena.alloc(7u8) as *mut u8 as usize;
+    assert!(
+        block_range.contains(&byte),
+        "{byte:#x} not in {block_range:x?}"
+    );
+    // It grows again from there.
+    assert_eq!(arena.alloc_bytes(2000).len(), 2000);
+}
+
 /// The largest allocation of the property test: smaller under Miri.
 const SIZE_MAX: usize = if cfg!(miri) { 300 } else { 3000 };
 

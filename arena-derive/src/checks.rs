@@ -324,7 +324,133 @@ pub(crate) fn zero_variant(name: &syn::Ident, data: &DataEnum) -> syn::Result<Ze
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proc_macro2::{Delimiter, Group, Literal, TokenStream, TokenTree};
+    use quote::quote;
     use syn::{Data, DeriveInput};
+
+    use crate::expand::expand;
+
+    /// The derive's error for `item`, which it must reject.
+    fn rejection(item: &str) -> String {
+        let input: DeriveInput = syn::parse_str(item).expect("test item parses");
+        match expand(&input) {
+            Ok(_) => panic!("`{item}` was accepted"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    /// Panics if the derive rejects `item`.
+    fn accepted(item: &str) {
+        let input: DeriveInput = syn::parse_str(item).expect("test item parses");
+        if let Err(error) = expand(&input) {
+            panic!("`{item}` was rejected: {error}");
+        }
+    }
+
+    // ----- structs: the repr ---------------------------------------------------
+
+    #[test]
+    fn a_struct_needs_repr_c_or_transparent() {
+        accepted("#[repr(C)] struct S { a: u32 }");
+        accepted("#[repr(transparent)] struct S(u32);");
+        accepted("#[repr(C, packed)] struct S { a: u8, b: u32 }");
+        let error = rejection("struct S { a: u32 }");
+        assert!(error.contains("requires `#[repr(C)]`"), "{error}");
+        let error = rejection("#[repr(Rust)] struct S { a: u32 }");
+        assert!(error.contains("`#[repr(Rust)]` structs"), "{error}");
+        let error = rejection("#[repr(packed)] struct S { a: u8, b: u32 }");
+        assert!(error.contains("needs `C` next to `packed`"), "{error}");
+    }
+
+    #[test]
+    fn a_lifetime_parameter_is_rejected() {
+        let error = rejection("#[repr(C)] struct S<'a> { a: &'a u8 }");
+        assert!(error.contains("must be `'static`"), "{error}");
+    }
+
+    #[test]
+    fn a_crate_path_is_refused_on_a_generic_struct_only() {
+        accepted("#[arena(crate = \"my::arena\")] #[repr(C)] struct S { a: u32 }");
+        let error =
+            rejection("#[arena(crate = \"my::arena\")] #[repr(C)] struct S<T> { a: T, b: T }");
+        assert!(
+            error.contains("not supported on generic structs"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_union_is_rejected() {
+        let error = rejection("#[repr(C)] union U { a: u32, b: f32 }");
+        assert!(error.contains("unions"), "{error}");
+    }
+
+    // ----- generic structs: the shapes proven free of padding ------------------
+
+    #[test]
+    fn generic_structs_of_one_element_type_or_packed_or_transparent_are_accepted() {
+        accepted("#[repr(C)] struct S<T> { a: T, b: [T; 3], c: [[T; 2]; 2] }");
+        accepted("#[repr(C)] struct S<T> { a: T }");
+        accepted("#[repr(C)] struct S<T> {}");
+        accepted("#[repr(C, packed)] struct S<T> { a: u8, b: T }");
+        accepted("#[repr(transparent)] struct S<T>(T);");
+    }
+
+    #[test]
+    fn generic_structs_whose_padding_cannot_be_ruled_out_are_rejected() {
+        let error = rejection("#[repr(C)] struct S<T> { a: u8, b: T }");
+        assert!(error.contains("field `b` next to field `a`"), "{error}");
+        let error = rejection("#[repr(C, packed(2))] struct S<T> { a: u8, b: T }");
+        assert!(error.contains("field `b` next to field `a`"), "{error}");
+        let error = rejection("#[repr(C, align(8))] struct S<T> { a: T }");
+        assert!(error.contains("with `align(N)`"), "{error}");
+    }
+
+    // ----- enums ---------------------------------------------------------------
+
+    #[test]
+    fn an_enum_needs_an_integer_repr_unit_variants_no_generics_and_no_align() {
+        accepted("#[repr(u8)] enum E { A, B }");
+        accepted("#[repr(C, i32)] enum E { A = -1, B }");
+        let error = rejection("enum E { A, B }");
+        assert!(error.contains("explicit integer representation"), "{error}");
+        let error = rejection("#[repr(C)] enum E { A, B }");
+        assert!(error.contains("a C `int`"), "{error}");
+        let error = rejection("#[repr(Rust)] enum E { A, B }");
+        assert!(
+            error.contains("`#[repr(Rust)]` leaves the size of the discriminant"),
+            "{error}"
+        );
+        let error = rejection("#[repr(u8)] enum E { A, B(u8) }");
+        assert!(error.contains("variants have fields"), "{error}");
+        let error = rejection("#[repr(u8)] enum E<T> { A, B }");
+        assert!(error.contains("generic enum"), "{error}");
+        let error = rejection("#[repr(u8, align(4))] enum E { A, B }");
+        assert!(error.contains("cannot have `align(N)`"), "{error}");
+    }
+
+    #[test]
+    fn a_zero_discriminant_in_parentheses_or_an_invisible_group_is_proven() {
+        assert_eq!(
+            zero_variant_of("enum E { A = 1, B = (0) }").unwrap(),
+            ZeroVariant::Proven
+        );
+        // What a `macro_rules!` `$value:expr` becomes: a group without
+        // delimiters around the literal.
+        let zero = TokenTree::Group(Group::new(
+            Delimiter::None,
+            TokenStream::from(TokenTree::Literal(Literal::i32_unsuffixed(0))),
+        ));
+        let input: DeriveInput =
+            syn::parse2(quote! { enum E { A = 1, B = #zero } }).expect("test item parses");
+        let Data::Enum(data) = &input.data else {
+            panic!("test item is an enum");
+        };
+        assert_eq!(
+            zero_variant(&input.ident, data).unwrap(),
+            ZeroVariant::Proven
+        );
+    }
 
     fn zero_variant_of(item: &str) -> syn::Result<ZeroVariant> {
         let input: DeriveInput = syn::parse_str(item).expect("test item parses");

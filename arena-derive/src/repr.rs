@@ -204,9 +204,17 @@ mod tests {
     }
 
     #[test]
-    fn conflicting_bases_are_rejected() {
+    fn conflicting_bases_are_rejected_naming_both() {
         let error = repr_of("#[repr(C, transparent)] struct S(u8);").unwrap_err();
-        assert!(error.to_string().contains("conflicting"), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "conflicting representation hints: `C` and `transparent`"
+        );
+        let error = repr_of("#[repr(transparent)] #[repr(Rust)] struct S(u8);").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "conflicting representation hints: `transparent` and `Rust`"
+        );
     }
 
     #[test]

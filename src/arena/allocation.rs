@@ -80,7 +80,7 @@ impl<'m> Arena<'m> {
         let ptr = if layout.size() == 0 {
             NonNull::<T>::dangling().cast::<u8>()
         } else {
-            match self.bump(layout) {
+            match self.try_bump(layout) {
                 Some(ptr) => ptr,
                 None => self.alloc_slow(layout)?,
             }
@@ -426,7 +426,7 @@ impl<'m> Arena<'m> {
             // way. Bumping 0 bytes at alignment 1 always succeeds (`cur <=
             // limit`) and gives the bump pointer itself, so only a non-empty
             // request can reach the slow path.
-            match self.bump(layout) {
+            match self.try_bump(layout) {
                 Some(ptr) => ptr,
                 None => self.alloc_slow(layout)?,
             }
@@ -713,25 +713,21 @@ impl<'m> Arena<'m> {
         if layout.size() == 0 {
             return Ok(dangling_for(layout));
         }
-        match self.bump(layout) {
+        match self.try_bump(layout) {
             Some(ptr) => Ok(ptr),
             None => self.alloc_slow(layout),
         }
     }
 
-    /// The hot path alone, for the collections' fast paths: bump within the
-    /// current block or give up (`None`), with no call into the slow path (no
-    /// unsealing, no overflow chunk, no error). `layout.size() > 0`.
+    /// The hot path: bump within `[cur, limit)` or give up (`None`), with no
+    /// call into the slow path (no unsealing, no overflow chunk, no error).
+    /// `layout.size() > 0`, or the alignment is 1 (then 0 bytes always fit,
+    /// at the bump pointer: byte slices come here without a test for
+    /// emptiness). Every allocation starts here; the collections' fast paths
+    /// call it directly.
     #[inline(always)]
     pub(crate) fn try_bump(&self, layout: Layout) -> Option<NonNull<u8>> {
-        debug_assert!(layout.size() > 0);
-        self.bump(layout)
-    }
-
-    /// The hot path: bump within `[cur, limit)` or give up. `layout.size() > 0`,
-    /// or the alignment is 1 (then 0 bytes always fit, at the bump pointer).
-    #[inline(always)]
-    fn bump(&self, layout: Layout) -> Option<NonNull<u8>> {
+        debug_assert!(layout.size() > 0 || layout.align() == 1);
         // Folds away for every type aligned to 16 or less.
         if layout.align() > bumping::UNTRACKED_ALIGN {
             self.note_align(layout.align());
@@ -760,9 +756,7 @@ impl<'m> Arena<'m> {
     /// Remembers an alignment above [`bumping::UNTRACKED_ALIGN`].
     #[inline]
     pub(super) fn note_align(&self, align: usize) {
-        if align > self.max_align.get() {
-            self.max_align.set(align);
-        }
+        self.max_align.set(self.max_align.get().max(align));
     }
 
     /// The slow path: take back memory from a dropped child, then retry; take
@@ -771,7 +765,7 @@ impl<'m> Arena<'m> {
     #[inline(never)]
     fn alloc_slow(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
         self.unseal_if_child_dropped()?;
-        if let Some(ptr) = self.bump(layout) {
+        if let Some(ptr) = self.try_bump(layout) {
             return Ok(ptr);
         }
         let held = self.capacity();
@@ -792,7 +786,7 @@ impl<'m> Arena<'m> {
                 self.cur.set(chunk_start);
                 self.limit.set(chunk_end);
                 // The chunk is aligned for `layout` and holds it.
-                self.bump(layout).ok_or_else(|| self.exceeded(layout))
+                self.try_bump(layout).ok_or_else(|| self.exceeded(layout))
             }
             Err(Refused::Limit) => Err(self.exceeded(layout)),
             Err(Refused::OutOfMemory(requested)) => Err(ArenaError::OutOfMemory { requested }),
@@ -845,24 +839,17 @@ impl<'m> Arena<'m> {
         Some(self.at_addr(ptr.as_ptr().addr()))
     }
 
-    /// Gives back the tail `[ptr + new_size, ptr + old_size)` of the most recent
-    /// allocation, so the next allocation reuses it. Does nothing for any other
-    /// allocation, or while sealed (the memory past the seal is the child's).
+    /// As [`try_shrink_in_place`](Self::try_shrink_in_place), for callers
+    /// that do not need to know whether the tail came back.
     #[inline]
     pub(crate) fn shrink_in_place(&self, ptr: NonNull<u8>, old_size: usize, new_size: usize) {
-        debug_assert!(new_size <= old_size);
-        if self.sealed.get() || !self.is_newest(ptr, old_size) {
-            return;
-        }
-        self.record_peak(self.used());
-        // Only the address comes from `ptr`: the bump pointer keeps the
-        // arena's provenance over the whole region.
-        self.cur.set(self.at_addr(ptr.as_ptr().addr() + new_size));
+        self.try_shrink_in_place(ptr, old_size, new_size);
     }
 
-    /// As [`shrink_in_place`](Self::shrink_in_place), saying whether the tail
-    /// came back (`false`: not the newest allocation, or sealed; nothing
-    /// changed).
+    /// Gives back the tail `[ptr + new_size, ptr + old_size)` of the most recent
+    /// allocation, so the next allocation reuses it, and says whether it did.
+    /// Does nothing (`false`) for any other allocation, or while sealed (the
+    /// memory past the seal is the child's).
     #[inline]
     pub(crate) fn try_shrink_in_place(
         &self,
@@ -874,7 +861,10 @@ impl<'m> Arena<'m> {
         if self.sealed.get() || !self.is_newest(ptr, old_size) {
             return false;
         }
-        self.shrink_in_place(ptr, old_size, new_size);
+        self.record_peak(self.used());
+        // Only the address comes from `ptr`: the bump pointer keeps the
+        // arena's provenance over the whole region.
+        self.cur.set(self.at_addr(ptr.as_ptr().addr() + new_size));
         true
     }
 

@@ -38,6 +38,9 @@ mod imp {
     use super::*;
     use crate::bumping;
 
+    /// A block's `[start, end)`.
+    type BlockRange = (NonNull<u8>, NonNull<u8>);
+
     /// A growing arena's overflow state.
     #[derive(Debug)]
     pub(crate) struct Overflow {
@@ -52,8 +55,9 @@ mod imp {
         /// Chunks taken since the arena was made.
         taken: Cell<usize>,
         /// The block that replaced a borrowed home (the caller's memory or the
-        /// parent's) after an overflowing frame.
-        grown_home: Option<OwnedBlock>,
+        /// parent's) after an overflowing frame, with that borrowed home's
+        /// `[start, end)`, to return to in `shrink_to_fit`.
+        grown_home: Option<(OwnedBlock, BlockRange)>,
     }
 
     impl Overflow {
@@ -156,14 +160,21 @@ mod imp {
             OwnedBlock::allocate(Layout::from_size_align(want, cache_line).ok()?)
         }
 
-        /// Keeps `block` as the home that replaced a borrowed one (freeing a
-        /// previous replacement), or forgets the replacement (`None`).
-        pub(crate) fn set_grown_home(&mut self, block: Option<OwnedBlock>) {
-            self.grown_home = block;
+        /// Keeps `block` as the home in place of `home`, freeing `home` if it
+        /// was a previous replacement. The borrowed home to return to is the
+        /// first one replaced: `home` unless a replacement is held already.
+        pub(crate) fn set_grown_home(&mut self, block: OwnedBlock, home: BlockRange) {
+            let borrowed = match self.grown_home.take() {
+                Some((_, borrowed)) => borrowed,
+                None => home,
+            };
+            self.grown_home = Some((block, borrowed));
         }
 
-        pub(crate) fn has_grown_home(&self) -> bool {
-            self.grown_home.is_some()
+        /// Frees the block that replaced a borrowed home, and returns that
+        /// borrowed home's `[start, end)`; `None` if the home was not replaced.
+        pub(crate) fn take_borrowed_home(&mut self) -> Option<BlockRange> {
+            self.grown_home.take().map(|(_, borrowed)| borrowed)
         }
     }
 }

@@ -181,13 +181,11 @@ impl<'m> Arena<'m> {
         let (_, region_end) = self.region.get();
         let room = region_end.as_ptr().addr() - cur.as_ptr().addr();
         let pad = cur.as_ptr().align_offset(self.cache_line);
-        let child_start = if pad < room {
-            // SAFETY: `pad < room` keeps `cur + pad` inside the region.
-            unsafe { cur.add(pad) }
-        } else {
-            // No aligned byte is left: the child is empty, at the region's end.
-            region_end
-        };
+        // With no aligned byte left (`pad >= room`, or `usize::MAX` for
+        // "cannot"), the child is empty, at the region's end.
+        // SAFETY: `pad.min(room) <= room` keeps the child's start inside the
+        // region or at its end.
+        let child_start = unsafe { cur.add(pad.min(room)) };
         // Where the child starts, counted as if this arena were one block: its
         // peak is reported back from there.
         let offset = self.used() + (child_start.as_ptr().addr() - cur.as_ptr().addr());
@@ -277,7 +275,7 @@ impl<'m> Arena<'m> {
         self.peak.set(self.peak.get().max(frame_peak));
         self.frame_peak.set(0);
         *self.link.peak.get_mut() = 0;
-        if self.overflow.chunk_bytes() > 0 {
+        if self.overflow.chunk_bytes() != 0 {
             self.settle_after_overflow(frame_peak);
         }
         self.rewind();
@@ -318,6 +316,7 @@ impl<'m> Arena<'m> {
     /// owned it. The caller's or the parent's memory is left alone.
     #[cfg(feature = "alloc")]
     fn install_home(&mut self, block: block::OwnedBlock) {
+        let home = (self.start, self.end);
         self.start = block.ptr();
         // SAFETY: the block is `size()` bytes long.
         self.end = unsafe { block.ptr().add(block.size()) };
@@ -325,7 +324,7 @@ impl<'m> Arena<'m> {
             Backing::Owned(_) => {
                 self.backing = Backing::Owned(block);
             }
-            _ => self.overflow.set_grown_home(Some(block)),
+            _ => self.overflow.set_grown_home(block, home),
         }
     }
 
@@ -352,12 +351,9 @@ impl<'m> Arena<'m> {
         self.reset();
         #[cfg(feature = "alloc")]
         {
-            if self.overflow.has_grown_home() {
-                if let Some((start, end)) = self.original {
-                    self.start = start;
-                    self.end = end;
-                }
-                self.overflow.set_grown_home(None);
+            if let Some((start, end)) = self.overflow.take_borrowed_home() {
+                self.start = start;
+                self.end = end;
             } else if let Backing::Owned(_) = self.backing {
                 let initial = self.initial_capacity;
                 if self.capacity() > initial {

@@ -64,9 +64,7 @@ impl<T: ?Sized> SameType<T> for T {}
 
 /// Compiles only when `field` has exactly the type `Declared`: `Actual` is
 /// inferred from the argument, so no coercion can stand in between.
-pub fn field_has_type<Declared, Actual: SameType<Declared>>(field: Actual) {
-    let _ = field;
-}
+pub fn field_has_type<Declared, Actual: SameType<Declared>>(_field: Actual) {}
 
 /// Writes `unsafe impl`s of `ArenaPod`, `bytemuck::Zeroable` and
 /// `bytemuck::NoUninit` for a concrete struct or an enum `#[derive(ArenaPod)]`
