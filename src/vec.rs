@@ -1108,7 +1108,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
                 continue;
             }
             let deleted = retained.deleted;
-            if deleted > 0 {
+            if deleted != 0 {
                 // SAFETY:
                 // 1. `index < original_len <= capacity`: the source is an
                 //    initialised element in the buffer.
@@ -1142,7 +1142,7 @@ impl<T: Copy> Drop for BackshiftOnDrop<'_, '_, T> {
     fn drop(&mut self) {
         debug_assert!(self.deleted <= self.processed && self.processed <= self.original_len);
         debug_assert!(self.original_len <= self.vec.capacity());
-        if self.deleted > 0 {
+        if self.deleted != 0 {
             let base = self.vec.as_mut_ptr();
             // SAFETY: `deleted <= processed <= original_len <= capacity`: the
             // source `[processed, original_len)` holds initialised elements
@@ -2000,7 +2000,9 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
         impl<T> Drop for Guard<'_, '_, T> {
             fn drop(&mut self) {
-                if self.deleted > 0 && self.processed < self.len {
+                // Nothing removed: nothing to move. (After the last element,
+                // `processed == len` and the copy below is empty.)
+                if self.deleted != 0 {
                     // SAFETY: `deleted <= processed <= len`: both ranges lie
                     // in the initialised part of the buffer; `ptr::copy`
                     // allows the overlap.
@@ -2031,7 +2033,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             // only this element is borrowed, from the buffer's pointer.
             let kept = keep(unsafe { &mut *base.add(index) });
             if kept {
-                if guard.deleted > 0 {
+                if guard.deleted != 0 {
                     // SAFETY: `index - deleted < index < len`: two distinct
                     // slots in the initialised part of the buffer.
                     unsafe {
@@ -2119,8 +2121,10 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
         impl<T> Drop for Guard<'_, '_, T> {
             fn drop(&mut self) {
-                if self.read > self.write && self.read < self.len {
-                    // SAFETY: `write < read < len`: both ranges lie in the
+                // `read == write`: nothing was removed, the unread tail is in
+                // place. (When `read == len` the copy below is empty.)
+                if self.read != self.write {
+                    // SAFETY: `write < read <= len`: both ranges lie in the
                     // initialised part of the buffer; `ptr::copy` allows the
                     // overlap.
                     unsafe {

@@ -163,20 +163,20 @@ impl<'a> RawBuf<'a> {
             &candidates[..]
         };
 
-        if self.cap > 0 {
-            let old_bytes = self.cap * size;
-            for &cap in candidates {
-                let Some(bytes) = bumping::array_size(cap, size) else {
-                    continue;
-                };
-                if self
-                    .arena()
-                    .grow_in_place(self.ptr, old_bytes, bytes)
-                    .is_some()
-                {
-                    self.cap = cap;
-                    return Ok(());
-                }
+        // With no buffer yet (`cap == 0`) there is nothing to grow in place:
+        // `grow_in_place` refuses an empty allocation (it is never the newest).
+        let old_bytes = self.cap * size;
+        for &cap in candidates {
+            let Some(bytes) = bumping::array_size(cap, size) else {
+                continue;
+            };
+            if self
+                .arena()
+                .grow_in_place(self.ptr, old_bytes, bytes)
+                .is_some()
+            {
+                self.cap = cap;
+                return Ok(());
             }
         }
 
@@ -188,7 +188,7 @@ impl<'a> RawBuf<'a> {
                 Ok(new) => {
                     debug_assert!(new.as_ptr().addr() % elem.align() == 0);
                     // A fresh buffer has nothing to copy: skip the call.
-                    if len > 0 {
+                    if len != 0 {
                         // SAFETY:
                         // 1. `self.ptr` holds `self.cap >= len` elements of `size`
                         //    bytes, so it is valid for reading `len * size` bytes.
@@ -214,10 +214,11 @@ impl<'a> RawBuf<'a> {
     /// changed: call this only when the buffer is about to be frozen.
     pub(crate) fn give_back_tail(&self, elem: Layout, len: usize) {
         debug_assert!(len <= self.cap);
-        if elem.size() > 0 && len < self.cap {
-            self.arena()
-                .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
-        }
+        // No test first: for zero-sized elements the sizes are `0` (`cap *
+        // 0`), and an empty allocation is never the newest, and a full
+        // buffer has an empty tail; `shrink_in_place` does nothing for either.
+        self.arena()
+            .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
     }
 }
 
@@ -241,18 +242,19 @@ impl<'a> RawBuf<'a> {
         // `usize::MAX`).
         let size = elem.size();
         let layout = array_layout(elem, required, elem.align())?;
-        if self.cap > 0
-            && self
-                .arena()
-                .grow_in_place(self.ptr, self.cap * size, layout.size())
-                .is_some()
+        // With no buffer yet (`cap == 0`) `grow_in_place` refuses: an empty
+        // allocation is never the newest.
+        if self
+            .arena()
+            .grow_in_place(self.ptr, self.cap * size, layout.size())
+            .is_some()
         {
             self.cap = required;
             return Ok(());
         }
         let new = self.arena().try_alloc_layout(layout)?;
         debug_assert!(new.as_ptr().addr() % elem.align() == 0);
-        if len > 0 {
+        if len != 0 {
             // SAFETY:
             // 1. `self.ptr` holds `self.cap >= len` elements of `size` bytes,
             //    so it is valid for reading `len * size` bytes.
@@ -342,10 +344,9 @@ impl RawBuf<'_> {
         let size = elem.size();
         if self.ptr != before.ptr {
             // Moved: the new buffer goes back (if newest), the old one returns.
-            // It cannot be zero-sized: zero-sized elements never move.
-            if self.cap > 0 {
-                self.arena().shrink_in_place(self.ptr, self.cap * size, 0);
-            }
+            // It is not empty (`cap > 0`): only an allocation moves the
+            // pointer, and zero-sized elements never move.
+            self.arena().shrink_in_place(self.ptr, self.cap * size, 0);
             self.ptr = before.ptr;
             self.cap = before.cap;
         } else if self.cap > before.cap {
