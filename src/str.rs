@@ -1129,8 +1129,9 @@ impl<'a> ArenaStr<'a> {
             kept: 0,
         };
         let base = guard.string.bytes.as_mut_ptr();
-        while guard.read < len {
-            debug_assert!(guard.kept <= guard.read);
+        // Ends when the rest is empty (`read == len`): no next char.
+        loop {
+            debug_assert!(guard.kept <= guard.read && guard.read <= len);
             // SAFETY: `[read, len)` is untouched: writes go to `[0, kept +
             // width)` with `kept + width <= read` once a char of `width` bytes
             // is read. So it holds the string's original bytes from a char
