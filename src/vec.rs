@@ -966,17 +966,18 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             "removal index (is {index}) should be < len (is {len})"
         );
         debug_assert!(len <= self.buf.capacity());
+        let new_len = len - 1;
         // SAFETY: `index < len <= capacity`: the element read is initialised,
-        // and the tail `[index + 1, len)` moved one slot left stays inside the
-        // buffer (`ptr::copy` allows the overlap). Raw pointers: the elements
-        // before `index` are not touched.
+        // and the tail `[index + 1, len)`, `new_len - index` elements, moved
+        // one slot left stays inside the buffer (`ptr::copy` allows the
+        // overlap). Raw pointers: the elements before `index` are not touched.
         let removed = unsafe {
             let at = self.as_mut_ptr().add(index);
             let removed = at.read();
-            ptr::copy(at.add(1), at, len - index - 1);
+            ptr::copy(at.add(1), at, new_len - index);
             removed
         };
-        self.len = len - 1;
+        self.len = new_len;
         removed
     }
 
@@ -1037,9 +1038,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     #[inline]
     pub fn truncate(&mut self, len: usize) {
-        if len < self.len {
-            self.len = len;
-        }
+        self.len = cmp::min(len, self.len);
     }
 
     /// Removes every element; the capacity is unchanged.
