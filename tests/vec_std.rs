@@ -492,6 +492,25 @@ fn equality_with_vec_and_slices() {
 }
 
 #[test]
+fn append_moves_every_element_and_panics_when_the_arena_is_full() {
+    let arena = Arena::with_capacity(256);
+    let mut v = ArenaVec::from_slice_in(&[1u32, 2], &arena);
+    let mut other = ArenaVec::from_slice_in(&[3u32, 4, 5], &arena);
+    v.append(&mut other);
+    assert_eq!(v, [1, 2, 3, 4, 5]);
+    assert!(other.is_empty());
+    let mut full = ArenaVec::from_slice_in(&[1u32], &arena);
+    let mut more = ArenaVec::from_slice_in(&[6u32, 7, 8, 9, 10, 11, 12, 13], &arena);
+    arena.try_alloc_bytes(arena.remaining()).unwrap();
+    let err = full.try_append(&mut more).unwrap_err();
+    assert!(is_exhaustion(err));
+    assert_eq!(full, [1]);
+    assert_eq!(more, [6, 7, 8, 9, 10, 11, 12, 13]);
+    let panic = catch_unwind(AssertUnwindSafe(|| full.append(&mut more))).unwrap_err();
+    assert_eq!(panic.downcast_ref::<String>(), Some(&err.to_string()));
+}
+
+#[test]
 fn clone_copies_into_the_same_arena_and_panics_when_full() {
     let arena = Arena::with_capacity(64);
     let v = ArenaVec::from_slice_in(&[1u16, 2, 3], &arena);
