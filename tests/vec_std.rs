@@ -492,6 +492,23 @@ fn equality_with_vec_and_slices() {
 }
 
 #[test]
+fn resize_with_needs_room_only_for_the_added_elements() {
+    // 64 bytes: 8 `u32`s, then room for exactly 8 more, grown in place.
+    let arena = Arena::with_capacity(64);
+    let mut v = ArenaVec::from_slice_in(&[1u32; 8], &arena);
+    let mut calls = 0;
+    v.try_resize_with(16, || {
+        calls += 1;
+        7
+    })
+    .unwrap();
+    assert_eq!(calls, 8);
+    assert_eq!(v[..8], [1; 8]);
+    assert_eq!(v[8..], [7; 8]);
+    assert_eq!(arena.remaining(), 0);
+}
+
+#[test]
 fn append_moves_every_element_and_panics_when_the_arena_is_full() {
     let arena = Arena::with_capacity(256);
     let mut v = ArenaVec::from_slice_in(&[1u32, 2], &arena);
