@@ -254,7 +254,9 @@ proptest! {
 // ----- panic safety: user closures that panic midway, against `Vec` -----------
 
 /// Runs `f` on a vector and on `Vec` holding `init`, catching the panic, and
-/// compares what is left.
+/// compares what is left. The vector is full and the arena's next allocation
+/// follows its buffer directly: the clean-up after the panic must not write
+/// past the vector's elements into it.
 fn same_after_panic(
     init: &[u32],
     on_arena: impl FnOnce(&mut ArenaVec<'_, u32>),
@@ -262,10 +264,13 @@ fn same_after_panic(
 ) {
     let arena = Arena::with_capacity(1024);
     let mut v = ArenaVec::from_slice_in(init, &arena);
+    let neighbour = arena.alloc_slice_copy(&[90u32, 91, 92, 93]);
+    assert_eq!(neighbour.as_ptr(), v.as_ptr().wrapping_add(v.capacity()));
     let mut model = init.to_vec();
     assert!(catch_unwind(AssertUnwindSafe(|| on_arena(&mut v))).is_err());
     assert!(catch_unwind(AssertUnwindSafe(|| on_vec(&mut model))).is_err());
     assert_eq!(v, model);
+    assert_eq!(neighbour, &[90, 91, 92, 93]);
 }
 
 const PANIC_INPUT: [u32; 9] = [1, 1, 2, 2, 3, 4, 4, 5, 6];
@@ -305,6 +310,9 @@ fn extract_if_panicking_keeps_the_rest() {
     for panic_at in 0..9 {
         let arena = Arena::with_capacity(1024);
         let mut v = ArenaVec::from_slice_in(&PANIC_INPUT, &arena);
+        // Directly after the full vector: the clean-up must not reach it.
+        let neighbour = arena.alloc_slice_copy(&[90u32, 91, 92, 93]);
+        assert_eq!(neighbour.as_ptr(), v.as_ptr().wrapping_add(v.capacity()));
         let mut calls = 0;
         let mut taken = Vec::new();
         let result = catch_unwind(AssertUnwindSafe(|| {
@@ -330,6 +338,7 @@ fn extract_if_panicking_keeps_the_rest() {
         let mut input = PANIC_INPUT.to_vec();
         input.sort_unstable();
         assert_eq!(all, input, "nothing lost or duplicated");
+        assert_eq!(neighbour, &[90, 91, 92, 93]);
     }
 }
 
