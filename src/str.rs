@@ -7,7 +7,7 @@ use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::ops::{Add, AddAssign, Bound, Deref, DerefMut, RangeBounds};
-use core::{ptr, slice};
+use core::{cmp, ptr, slice};
 
 use crate::arena::{unwrap, Arena};
 use crate::error::ArenaError;
@@ -924,13 +924,15 @@ impl<'a> ArenaStr<'a> {
     /// ```
     #[track_caller]
     pub fn truncate(&mut self, new_len: usize) {
-        if new_len < self.len() {
-            assert!(
-                self.as_str().is_char_boundary(new_len),
-                "new_len (is {new_len}) is not on a char boundary"
-            );
-            self.bytes.truncate(new_len);
-        }
+        // Past the end nothing changes; `len()` itself is a boundary. No test
+        // of `new_len < len()` first: it would only skip work that changes
+        // nothing.
+        let cut = cmp::min(new_len, self.len());
+        assert!(
+            self.as_str().is_char_boundary(cut),
+            "new_len (is {new_len}) is not on a char boundary"
+        );
+        self.bytes.truncate(cut);
     }
 
     /// Empties the string; the capacity is unchanged.
