@@ -770,12 +770,15 @@ fn equality_with_string_and_cow_and_borrow_mut() {
     let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("abc", &arena);
     let (abc, abd) = (String::from("abc"), String::from("abd"));
+    // Each comparison both ways round, equal and unequal.
     assert!(s == abc);
     assert!(abc == s);
     assert!(s != abd);
+    assert!(abd != s);
     assert!(s == Cow::Borrowed("abc"));
     assert!(Cow::<str>::Owned("abc".to_owned()) == s);
     assert!(Cow::Borrowed("ab") != s);
+    assert!(s != Cow::<str>::Owned("ab".to_owned()));
     let as_str: &mut str = s.borrow_mut();
     as_str.make_ascii_uppercase();
     assert_eq!(s, "ABC");
