@@ -65,6 +65,8 @@ enum DrainUse {
     Collect,
     Front(usize),
     Back(usize),
+    /// Only the last char, through `Iterator::last`.
+    Last,
     Forget,
 }
 
@@ -73,6 +75,7 @@ fn drain_use() -> impl Strategy<Value = DrainUse> {
         Just(DrainUse::Collect),
         (0usize..4).prop_map(DrainUse::Front),
         (0usize..4).prop_map(DrainUse::Back),
+        Just(DrainUse::Last),
         Just(DrainUse::Forget),
     ]
 }
@@ -114,6 +117,7 @@ fn use_drain(mut drain: impl DoubleEndedIterator<Item = char>, how: DrainUse) ->
         DrainUse::Collect => drain.collect(),
         DrainUse::Front(n) => drain.by_ref().take(n).collect(),
         DrainUse::Back(n) => drain.by_ref().rev().take(n).collect(),
+        DrainUse::Last => drain.last().into_iter().collect(),
         DrainUse::Forget => {
             let first = drain.next().into_iter().collect();
             std::mem::forget(drain);
