@@ -838,8 +838,8 @@ fn in_place_edits_of_a_full_vector_leave_the_next_allocation_alone() {
                 |model| drop(model.extract_if(index..end, |n| *n % 2 == 0)),
             );
             edit_beside_a_neighbour(
-                |vec| drop(vec.splice(index..end, [1, 2])),
-                |model| drop(model.splice(index..end, [1, 2])),
+                |vec| vec.splice(index..end, [1, 2]).for_each(drop),
+                |model| model.splice(index..end, [1, 2]).for_each(drop),
             );
         }
         let keep = move |n: &u32| (*n as usize - 10) != index;
