@@ -471,9 +471,14 @@ fn new_in_then_insert_grows() {
         }
     }
     assert_same(&map, &model);
-    // Geometric growth: each step at least about doubles the capacity.
+    // Geometric growth: each step at least about doubles the capacity, and
+    // at most about doubles it too (a new table of about twice the slots, as
+    // the type's docs on growth say: what a memory budget is made from).
     for pair in capacities.windows(2) {
         assert!(pair[1] >= 2 * pair[0], "{capacities:?}");
+    }
+    for pair in capacities.windows(2).skip(1) {
+        assert!(pair[1] <= 3 * pair[0], "{capacities:?}");
     }
     assert!(capacities.len() < 12, "{capacities:?}");
 }
