@@ -157,11 +157,20 @@ fn pushing_to_the_most_recent_vector_does_not_move_it() {
     vec.push(0);
     let start = vec.as_ptr();
     let used_after_first_push = arena.used();
+    let mut capacities = vec![vec.capacity()];
     for n in 1..4000u64 {
         vec.push(n);
         assert_eq!(vec.as_ptr(), start, "moved at push {n}");
+        if vec.capacity() != *capacities.last().unwrap() {
+            capacities.push(vec.capacity());
+        }
     }
     assert!(vec.iter().copied().eq(0..4000));
+    // Amortised growth in place too: each step at least doubles the capacity
+    // (a push is O(1) on average), not one element at a time.
+    for pair in capacities.windows(2) {
+        assert!(pair[1] >= 2 * pair[0], "{capacities:?}");
+    }
     // Nothing was left behind: the arena holds the byte, padding and one buffer.
     assert_eq!(
         arena.used(),

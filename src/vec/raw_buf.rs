@@ -144,8 +144,9 @@ impl<'a> RawBuf<'a> {
     /// The slow path of [`try_reserve_total`](Self::try_reserve_total):
     /// `required > cap`, so the element is not zero-sized.
     ///
-    /// Tries, in order: growing in place to the amortised capacity (double),
-    /// growing in place to exactly `required`, moving to a new buffer of the
+    /// Tries, in order: growing in place to the amortised capacity (double;
+    /// [`reserve_more`](Self::reserve_more) has just tried that, so it is not
+    /// tried again here), growing in place to exactly `required`, moving to a new buffer of the
     /// amortised capacity, moving to one of exactly `required`. In place first,
     /// because a move leaves the old buffer behind until the arena is reset;
     /// the exact sizes last, so a small arena is used to its last byte.
@@ -163,20 +164,21 @@ impl<'a> RawBuf<'a> {
             &candidates[..]
         };
 
-        // With no buffer yet (`cap == 0`) there is nothing to grow in place:
-        // `grow_in_place` refuses an empty allocation (it is never the newest).
-        let old_bytes = self.cap * size;
-        for &cap in candidates {
-            let Some(bytes) = bumping::array_size(cap, size) else {
-                continue;
-            };
-            if self
-                .arena()
-                .grow_in_place(self.ptr, old_bytes, bytes)
-                .is_some()
-            {
-                self.cap = cap;
-                return Ok(());
+        // In place to the amortised capacity was `reserve_more`'s try, just
+        // now (or `array_size` overflowed, or there is no buffer yet): only
+        // exactly `required` is left to try in place. With no buffer yet
+        // (`cap == 0`) `grow_in_place` refuses (an empty allocation is never
+        // the newest).
+        if amortised != required {
+            if let Some(bytes) = bumping::array_size(required, size) {
+                if self
+                    .arena()
+                    .grow_in_place(self.ptr, self.cap * size, bytes)
+                    .is_some()
+                {
+                    self.cap = required;
+                    return Ok(());
+                }
             }
         }
 
