@@ -309,6 +309,13 @@ fn zero_sized_elements_never_allocate() {
     assert_eq!(vec.pop(), Some(()));
     assert_eq!(arena.used(), 0);
     assert_eq!(vec.into_slice().len(), 1000);
+    // Whatever capacity is asked for, as std's `Vec<()>`: all of it.
+    for asked in [1, 5, usize::MAX] {
+        let vec = ArenaVec::<()>::with_capacity_in(asked, &arena);
+        assert_eq!(vec.capacity(), usize::MAX);
+        assert_eq!(Vec::<()>::with_capacity(asked).capacity(), usize::MAX);
+    }
+    assert_eq!(arena.used(), 0);
 }
 
 #[test]
