@@ -4,7 +4,6 @@
 
 use core::alloc::Layout;
 use core::cmp;
-use core::fmt;
 use core::marker::PhantomData;
 use core::ptr::{self, NonNull};
 
@@ -351,8 +350,10 @@ impl RawBuf<'_> {
             self.arena().shrink_in_place(self.ptr, self.cap * size, 0);
             self.ptr = before.ptr;
             self.cap = before.cap;
-        } else if self.cap > before.cap {
-            // Grew in place: give the added tail back (if newest).
+        } else {
+            // Grew in place, or not at all (then the tail is empty and
+            // `shrink_in_place` changes nothing): give the added tail back
+            // (if newest).
             self.arena()
                 .shrink_in_place(self.ptr, self.cap * size, before.cap * size);
             self.cap = before.cap;
@@ -365,13 +366,4 @@ fn array_layout(elem: Layout, cap: usize, align: usize) -> Result<Layout, ArenaE
     let bytes = bumping::array_size(cap, elem.size()).ok_or(ArenaError::SizeOverflow)?;
     Layout::from_size_align(bytes, cmp::max(align, elem.align()))
         .map_err(|_| ArenaError::SizeOverflow)
-}
-
-impl fmt::Debug for RawBuf<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RawBuf")
-            .field("ptr", &self.ptr)
-            .field("cap", &self.cap)
-            .finish_non_exhaustive()
-    }
 }
