@@ -7,7 +7,7 @@ use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::ops::{Add, AddAssign, Deref, DerefMut, Range, RangeBounds};
-use core::{ptr, slice};
+use core::{cmp, ptr, slice};
 
 use crate::arena::{unwrap, Arena};
 use crate::error::ArenaError;
@@ -927,13 +927,15 @@ impl<'a> ArenaStr<'a> {
     /// ```
     #[track_caller]
     pub fn truncate(&mut self, new_len: usize) {
-        if new_len < self.len() {
-            assert!(
-                self.as_str().is_char_boundary(new_len),
-                "new_len (is {new_len}) is not on a char boundary"
-            );
-            self.bytes.truncate(new_len);
-        }
+        // Past the end nothing changes; `len()` itself is a boundary. No test
+        // of `new_len < len()` first: it would only skip work that changes
+        // nothing.
+        let cut = cmp::min(new_len, self.len());
+        assert!(
+            self.as_str().is_char_boundary(cut),
+            "new_len (is {new_len}) is not on a char boundary"
+        );
+        self.bytes.truncate(cut);
     }
 
     /// Empties the string; the capacity is unchanged.
@@ -1132,8 +1134,9 @@ impl<'a> ArenaStr<'a> {
             kept: 0,
         };
         let base = guard.string.bytes.as_mut_ptr();
-        while guard.read < len {
-            debug_assert!(guard.kept <= guard.read);
+        // Ends when the rest is empty (`read == len`): no next char.
+        loop {
+            debug_assert!(guard.kept <= guard.read && guard.read <= len);
             // SAFETY: `[read, len)` is untouched: writes go to `[0, kept +
             // width)` with `kept + width <= read` once a char of `width` bytes
             // is read. So it holds the string's original bytes from a char

@@ -1020,17 +1020,18 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             "removal index (is {index}) should be < len (is {len})"
         );
         debug_assert!(len <= self.buf.capacity());
+        let new_len = len - 1;
         // SAFETY: `index < len <= capacity`: the element read is initialised,
-        // and the tail `[index + 1, len)` moved one slot left stays inside the
-        // buffer (`ptr::copy` allows the overlap). Raw pointers: the elements
-        // before `index` are not touched.
+        // and the tail `[index + 1, len)`, `new_len - index` elements, moved
+        // one slot left stays inside the buffer (`ptr::copy` allows the
+        // overlap). Raw pointers: the elements before `index` are not touched.
         let removed = unsafe {
             let at = self.as_mut_ptr().add(index);
             let removed = at.read();
-            ptr::copy(at.add(1), at, len - index - 1);
+            ptr::copy(at.add(1), at, new_len - index);
             removed
         };
-        self.len = len - 1;
+        self.len = new_len;
         removed
     }
 
@@ -1091,9 +1092,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
     /// ```
     #[inline]
     pub fn truncate(&mut self, len: usize) {
-        if len < self.len {
-            self.len = len;
-        }
+        self.len = cmp::min(len, self.len);
     }
 
     /// Removes every element; the capacity is unchanged.
@@ -1162,7 +1161,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
                 continue;
             }
             let deleted = retained.deleted;
-            if deleted > 0 {
+            if deleted != 0 {
                 // SAFETY:
                 // 1. `index < original_len <= capacity`: the source is an
                 //    initialised element in the buffer.
@@ -1196,7 +1195,7 @@ impl<T: Copy> Drop for BackshiftOnDrop<'_, '_, T> {
     fn drop(&mut self) {
         debug_assert!(self.deleted <= self.processed && self.processed <= self.original_len);
         debug_assert!(self.original_len <= self.vec.capacity());
-        if self.deleted > 0 {
+        if self.deleted != 0 {
             let base = self.vec.as_mut_ptr();
             // SAFETY: `deleted <= processed <= original_len <= capacity`: the
             // source `[processed, original_len)` holds initialised elements
@@ -2111,7 +2110,9 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
         impl<T> Drop for Guard<'_, '_, T> {
             fn drop(&mut self) {
-                if self.deleted > 0 && self.processed < self.len {
+                // Nothing removed: nothing to move. (After the last element,
+                // `processed == len` and the copy below is empty.)
+                if self.deleted != 0 {
                     // SAFETY: `deleted <= processed <= len`: both ranges lie
                     // in the initialised part of the buffer; `ptr::copy`
                     // allows the overlap.
@@ -2142,7 +2143,7 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
             // only this element is borrowed, from the buffer's pointer.
             let kept = keep(unsafe { &mut *base.add(index) });
             if kept {
-                if guard.deleted > 0 {
+                if guard.deleted != 0 {
                     // SAFETY: `index - deleted < index < len`: two distinct
                     // slots in the initialised part of the buffer.
                     unsafe {
@@ -2230,8 +2231,10 @@ impl<'a, T: Copy> ArenaVec<'a, T> {
         }
         impl<T> Drop for Guard<'_, '_, T> {
             fn drop(&mut self) {
-                if self.read > self.write && self.read < self.len {
-                    // SAFETY: `write < read < len`: both ranges lie in the
+                // `read == write`: nothing was removed, the unread tail is in
+                // place. (When `read == len` the copy below is empty.)
+                if self.read != self.write {
+                    // SAFETY: `write < read <= len`: both ranges lie in the
                     // initialised part of the buffer; `ptr::copy` allows the
                     // overlap.
                     unsafe {

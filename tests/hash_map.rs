@@ -471,9 +471,14 @@ fn new_in_then_insert_grows() {
         }
     }
     assert_same(&map, &model);
-    // Geometric growth: each step at least about doubles the capacity.
+    // Geometric growth: each step at least about doubles the capacity, and
+    // at most about doubles it too (a new table of about twice the slots, as
+    // the type's docs on growth say: what a memory budget is made from).
     for pair in capacities.windows(2) {
         assert!(pair[1] >= 2 * pair[0], "{capacities:?}");
+    }
+    for pair in capacities.windows(2).skip(1) {
+        assert!(pair[1] <= 3 * pair[0], "{capacities:?}");
     }
     assert!(capacities.len() < 12, "{capacities:?}");
 }
@@ -736,6 +741,43 @@ fn a_leaked_drain_leaves_an_empty_map_of_capacity_zero() {
     assert_eq!(map.capacity(), 0);
     map.insert(1, 1);
     assert_eq!(map.get(&1), Some(&1));
+}
+
+#[test]
+fn extract_if_hints_at_most_the_entries_left_as_std_does() {
+    let arena = Arena::with_capacity(16 * 1024);
+    let mut map = ArenaHashMap::from_iter_in((0..20u32).map(|n| (n, u64::from(n))), &arena);
+    let mut model: HashMap<u32, u64> = (0..20u32).map(|n| (n, u64::from(n))).collect();
+    let even = |k: &u32, _: &mut u64| k % 2 == 0;
+    let mut extract = map.extract_if(even);
+    // Before the first step, std's hint: none sure, at most every entry.
+    assert_eq!(extract.size_hint(), model.extract_if(even).size_hint());
+    assert_eq!(extract.size_hint(), (0, Some(20)));
+    // At every step the hint holds what is still to come.
+    let mut taken = 0;
+    loop {
+        let (lower, upper) = extract.size_hint();
+        let upper = upper.expect("a bound, as std gives");
+        let rest = 10 - taken;
+        assert!(
+            lower <= rest && rest <= upper,
+            "{lower}..={upper} for {rest}"
+        );
+        if extract.next().is_none() {
+            break;
+        }
+        taken += 1;
+    }
+    assert_eq!(taken, 10);
+}
+
+#[test]
+fn drain_debug_lists_the_entries_left_as_std_does() {
+    let arena = Arena::with_capacity(4096);
+    let mut map = ArenaHashMap::from_iter_in([(1u32, 2u64)], &arena);
+    let mut model = HashMap::from([(1u32, 2u64)]);
+    assert_eq!(format!("{:?}", map.drain()), format!("{:?}", model.drain()));
+    assert_eq!(format!("{:?}", map.drain()), "[]");
 }
 
 #[test]

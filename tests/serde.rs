@@ -50,6 +50,26 @@ fn vec_rejects_what_is_not_a_sequence() {
 }
 
 #[test]
+fn hash_map_rejects_what_is_not_a_map() {
+    let arena = Arena::with_capacity(4096);
+    let seed = ArenaHashMap::<u8, u8>::deserialize_in(&arena);
+    let err = from_json(seed, "[]").unwrap_err();
+    assert!(err.to_string().contains("expected a map"), "{err}");
+}
+
+#[test]
+fn seeds_debug_as_what_they_are() {
+    let arena = Arena::with_capacity(4096);
+    let vec_seed = format!("{:?}", ArenaVec::<u8>::deserialize_in(&arena));
+    assert!(vec_seed.starts_with("ArenaVecSeed { arena: "), "{vec_seed}");
+    let map_seed = format!("{:?}", ArenaHashMap::<u8, u8>::deserialize_in(&arena));
+    assert!(
+        map_seed.starts_with("ArenaHashMapSeed { arena: "),
+        "{map_seed}"
+    );
+}
+
+#[test]
 fn str_round_trips_through_json() {
     let arena = Arena::with_capacity(4096);
     let text = ArenaStr::from_str_in("héllo \"quoted\"\n\u{1F600}", &arena);

@@ -65,6 +65,8 @@ enum DrainUse {
     Collect,
     Front(usize),
     Back(usize),
+    /// Only the last char, through `Iterator::last`.
+    Last,
     Forget,
 }
 
@@ -73,6 +75,7 @@ fn drain_use() -> impl Strategy<Value = DrainUse> {
         Just(DrainUse::Collect),
         (0usize..4).prop_map(DrainUse::Front),
         (0usize..4).prop_map(DrainUse::Back),
+        Just(DrainUse::Last),
         Just(DrainUse::Forget),
     ]
 }
@@ -114,6 +117,7 @@ fn use_drain(mut drain: impl DoubleEndedIterator<Item = char>, how: DrainUse) ->
         DrainUse::Collect => drain.collect(),
         DrainUse::Front(n) => drain.by_ref().take(n).collect(),
         DrainUse::Back(n) => drain.by_ref().rev().take(n).collect(),
+        DrainUse::Last => drain.last().into_iter().collect(),
         DrainUse::Forget => {
             let first = drain.next().into_iter().collect();
             std::mem::forget(drain);
@@ -770,12 +774,15 @@ fn equality_with_string_and_cow_and_borrow_mut() {
     let arena = Arena::with_capacity(64);
     let mut s = ArenaStr::from_str_in("abc", &arena);
     let (abc, abd) = (String::from("abc"), String::from("abd"));
+    // Each comparison both ways round, equal and unequal.
     assert!(s == abc);
     assert!(abc == s);
     assert!(s != abd);
+    assert!(abd != s);
     assert!(s == Cow::Borrowed("abc"));
     assert!(Cow::<str>::Owned("abc".to_owned()) == s);
     assert!(Cow::Borrowed("ab") != s);
+    assert!(s != Cow::<str>::Owned("ab".to_owned()));
     let as_str: &mut str = s.borrow_mut();
     as_str.make_ascii_uppercase();
     assert_eq!(s, "ABC");

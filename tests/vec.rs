@@ -157,11 +157,20 @@ fn pushing_to_the_most_recent_vector_does_not_move_it() {
     vec.push(0);
     let start = vec.as_ptr();
     let used_after_first_push = arena.used();
+    let mut capacities = vec![vec.capacity()];
     for n in 1..4000u64 {
         vec.push(n);
         assert_eq!(vec.as_ptr(), start, "moved at push {n}");
+        if vec.capacity() != *capacities.last().unwrap() {
+            capacities.push(vec.capacity());
+        }
     }
     assert!(vec.iter().copied().eq(0..4000));
+    // Amortised growth in place too: each step at least doubles the capacity
+    // (a push is O(1) on average), not one element at a time.
+    for pair in capacities.windows(2) {
+        assert!(pair[1] >= 2 * pair[0], "{capacities:?}");
+    }
     // Nothing was left behind: the arena holds the byte, padding and one buffer.
     assert_eq!(
         arena.used(),
@@ -300,6 +309,13 @@ fn zero_sized_elements_never_allocate() {
     assert_eq!(vec.pop(), Some(()));
     assert_eq!(arena.used(), 0);
     assert_eq!(vec.into_slice().len(), 1000);
+    // Whatever capacity is asked for, as std's `Vec<()>`: all of it.
+    for asked in [1, 5, usize::MAX] {
+        let vec = ArenaVec::<()>::with_capacity_in(asked, &arena);
+        assert_eq!(vec.capacity(), usize::MAX);
+        assert_eq!(Vec::<()>::with_capacity(asked).capacity(), usize::MAX);
+    }
+    assert_eq!(arena.used(), 0);
 }
 
 #[test]
@@ -885,4 +901,81 @@ fn pushes_past_capacity_double_the_newest_buffer_in_place() {
     halves.extend_from_slice(&[6, 7, 8, 9]);
     assert_eq!(halves.capacity(), 16);
     assert_eq!(halves.as_ptr(), moved);
+}
+
+/// Runs `op` on a full vector of `[10, 11, 12, 13, 14, 15]` (capacity 6) whose
+/// buffer the arena's next allocation, `[90, 91, 92, 93]`, follows directly,
+/// and on a `Vec` holding the same; then the two must agree and the
+/// neighbour must be untouched: an edit inside a vector moves only its own
+/// elements, never a byte past its capacity (where another allocation may
+/// live).
+fn edit_beside_a_neighbour(
+    op: impl FnOnce(&mut ArenaVec<'_, u32>),
+    model: impl FnOnce(&mut Vec<u32>),
+) {
+    let start = [10, 11, 12, 13, 14, 15];
+    let arena = Arena::with_capacity(1024);
+    let mut vec = ArenaVec::<u32>::with_capacity_in(6, &arena);
+    vec.extend_from_slice(&start);
+    let neighbour = arena.alloc_slice_copy(&[90u32, 91, 92, 93]);
+    assert_eq!(neighbour.as_ptr(), vec.as_ptr().wrapping_add(6));
+    let mut expected = start.to_vec();
+    model(&mut expected);
+    op(&mut vec);
+    assert_eq!(vec, expected.as_slice());
+    assert_eq!(neighbour, &[90, 91, 92, 93]);
+}
+
+#[test]
+fn in_place_edits_of_a_full_vector_leave_the_next_allocation_alone() {
+    for index in 0..6 {
+        edit_beside_a_neighbour(
+            |vec| assert_eq!(vec.remove(index), 10 + index as u32),
+            |model| {
+                model.remove(index);
+            },
+        );
+        edit_beside_a_neighbour(
+            |vec| assert_eq!(vec.swap_remove(index), 10 + index as u32),
+            |model| {
+                model.swap_remove(index);
+            },
+        );
+        edit_beside_a_neighbour(
+            |vec| {
+                vec.pop();
+                vec.insert(index, 7);
+            },
+            |model| {
+                model.pop();
+                model.insert(index, 7);
+            },
+        );
+        for end in index..=6 {
+            edit_beside_a_neighbour(
+                |vec| drop(vec.drain(index..end)),
+                |model| drop(model.drain(index..end)),
+            );
+            edit_beside_a_neighbour(
+                |vec| drop(vec.extract_if(index..end, |n| *n % 2 == 0)),
+                |model| drop(model.extract_if(index..end, |n| *n % 2 == 0)),
+            );
+            edit_beside_a_neighbour(
+                |vec| vec.splice(index..end, [1, 2]).for_each(drop),
+                |model| model.splice(index..end, [1, 2]).for_each(drop),
+            );
+        }
+        let keep = move |n: &u32| (*n as usize - 10) != index;
+        edit_beside_a_neighbour(|vec| vec.retain(keep), |model| model.retain(keep));
+        edit_beside_a_neighbour(
+            |vec| vec.retain_mut(|n| keep(n)),
+            |model| model.retain_mut(|n| keep(n)),
+        );
+        let bucket = move |n: &mut u32| (*n as usize - 10).min(index);
+        edit_beside_a_neighbour(
+            |vec| vec.dedup_by_key(bucket),
+            |model| model.dedup_by_key(bucket),
+        );
+        edit_beside_a_neighbour(|vec| vec.truncate(index), |model| model.truncate(index));
+    }
 }

@@ -254,7 +254,9 @@ proptest! {
 // ----- panic safety: user closures that panic midway, against `Vec` -----------
 
 /// Runs `f` on a vector and on `Vec` holding `init`, catching the panic, and
-/// compares what is left.
+/// compares what is left. The vector is full and the arena's next allocation
+/// follows its buffer directly: the clean-up after the panic must not write
+/// past the vector's elements into it.
 fn same_after_panic(
     init: &[u32],
     on_arena: impl FnOnce(&mut ArenaVec<'_, u32>),
@@ -262,10 +264,13 @@ fn same_after_panic(
 ) {
     let arena = Arena::with_capacity(1024);
     let mut v = ArenaVec::from_slice_in(init, &arena);
+    let neighbour = arena.alloc_slice_copy(&[90u32, 91, 92, 93]);
+    assert_eq!(neighbour.as_ptr(), v.as_ptr().wrapping_add(v.capacity()));
     let mut model = init.to_vec();
     assert!(catch_unwind(AssertUnwindSafe(|| on_arena(&mut v))).is_err());
     assert!(catch_unwind(AssertUnwindSafe(|| on_vec(&mut model))).is_err());
     assert_eq!(v, model);
+    assert_eq!(neighbour, &[90, 91, 92, 93]);
 }
 
 const PANIC_INPUT: [u32; 9] = [1, 1, 2, 2, 3, 4, 4, 5, 6];
@@ -305,6 +310,9 @@ fn extract_if_panicking_keeps_the_rest() {
     for panic_at in 0..9 {
         let arena = Arena::with_capacity(1024);
         let mut v = ArenaVec::from_slice_in(&PANIC_INPUT, &arena);
+        // Directly after the full vector: the clean-up must not reach it.
+        let neighbour = arena.alloc_slice_copy(&[90u32, 91, 92, 93]);
+        assert_eq!(neighbour.as_ptr(), v.as_ptr().wrapping_add(v.capacity()));
         let mut calls = 0;
         let mut taken = Vec::new();
         let result = catch_unwind(AssertUnwindSafe(|| {
@@ -330,6 +338,7 @@ fn extract_if_panicking_keeps_the_rest() {
         let mut input = PANIC_INPUT.to_vec();
         input.sort_unstable();
         assert_eq!(all, input, "nothing lost or duplicated");
+        assert_eq!(neighbour, &[90, 91, 92, 93]);
     }
 }
 
@@ -489,6 +498,42 @@ fn equality_with_vec_and_slices() {
     assert!(slice == v);
     assert!(v != vec![1u8]);
     assert!(vec![2u8, 1] != v);
+}
+
+#[test]
+fn resize_with_needs_room_only_for_the_added_elements() {
+    // 64 bytes: 8 `u32`s, then room for exactly 8 more, grown in place.
+    let arena = Arena::with_capacity(64);
+    let mut v = ArenaVec::from_slice_in(&[1u32; 8], &arena);
+    let mut calls = 0;
+    v.try_resize_with(16, || {
+        calls += 1;
+        7
+    })
+    .unwrap();
+    assert_eq!(calls, 8);
+    assert_eq!(v[..8], [1; 8]);
+    assert_eq!(v[8..], [7; 8]);
+    assert_eq!(arena.remaining(), 0);
+}
+
+#[test]
+fn append_moves_every_element_and_panics_when_the_arena_is_full() {
+    let arena = Arena::with_capacity(256);
+    let mut v = ArenaVec::from_slice_in(&[1u32, 2], &arena);
+    let mut other = ArenaVec::from_slice_in(&[3u32, 4, 5], &arena);
+    v.append(&mut other);
+    assert_eq!(v, [1, 2, 3, 4, 5]);
+    assert!(other.is_empty());
+    let mut full = ArenaVec::from_slice_in(&[1u32], &arena);
+    let mut more = ArenaVec::from_slice_in(&[6u32, 7, 8, 9, 10, 11, 12, 13], &arena);
+    arena.try_alloc_bytes(arena.remaining()).unwrap();
+    let err = full.try_append(&mut more).unwrap_err();
+    assert!(is_exhaustion(err));
+    assert_eq!(full, [1]);
+    assert_eq!(more, [6, 7, 8, 9, 10, 11, 12, 13]);
+    let panic = catch_unwind(AssertUnwindSafe(|| full.append(&mut more))).unwrap_err();
+    assert_eq!(panic.downcast_ref::<String>(), Some(&err.to_string()));
 }
 
 #[test]

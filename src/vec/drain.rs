@@ -140,7 +140,9 @@ impl<T> Drop for Drain<'_, '_, T> {
         // `'v`, so the pointer is valid and unaliased here.
         let vec = unsafe { self.vec.as_mut() };
         let start = vec.len;
-        if self.tail_len > 0 && self.tail_start != start {
+        // An empty tail makes the copy below empty; the test is only whether
+        // there is a gap to close.
+        if self.tail_start != start {
             // SAFETY: `start <= tail_start` and `tail_start + tail_len` is the
             // old length, so both ranges lie in the buffer's initialised part;
             // `ptr::copy` allows them to overlap. The pointers derive from the

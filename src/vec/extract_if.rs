@@ -84,7 +84,7 @@ impl<T: Copy, F: FnMut(&mut T) -> bool> Iterator for ExtractIf<'_, '_, T, F> {
                 // SAFETY: as above; the element is read once, by value.
                 return Some(unsafe { base.add(i).read() });
             }
-            if self.del > 0 {
+            if self.del != 0 {
                 // SAFETY: `i - del < i < old_len`: both slots are inside the
                 // initialised part of the buffer and distinct.
                 unsafe { ptr::copy_nonoverlapping(base.add(i), base.add(i - self.del), 1) };
@@ -105,7 +105,9 @@ impl<T, F> Drop for ExtractIf<'_, '_, T, F> {
     /// the removed ones (one `memmove`), and sets the vector's length. Runs on
     /// unwind too, so a panicking predicate leaves the vector valid.
     fn drop(&mut self) {
-        if self.del > 0 && self.idx < self.old_len {
+        // Nothing removed: nothing to move. (When every element was reached,
+        // `idx == old_len` and the copy below is empty.)
+        if self.del != 0 {
             let base = self.base.as_ptr();
             // SAFETY: `del <= idx <= old_len`: `[idx, old_len)` and
             // `[idx - del, old_len - del)` lie in the initialised part of the

@@ -4,7 +4,6 @@
 
 use core::alloc::Layout;
 use core::cmp;
-use core::fmt;
 use core::marker::PhantomData;
 use core::ptr::{self, NonNull};
 
@@ -255,7 +254,11 @@ impl<'a> RawBuf<'a> {
             &candidates[..]
         };
 
-        if self.cap > 0 && amortised != required {
+        // In place to the amortised capacity was the caller's try, just now
+        // (or `array_size` overflowed): only exactly `required` is left to try
+        // in place. With no buffer yet (`cap == 0`) `grow_in_place` refuses
+        // (an empty allocation is never the newest).
+        if amortised != required {
             if let Some(bytes) = bumping::array_size(required, size) {
                 if self
                     .arena()
@@ -276,7 +279,7 @@ impl<'a> RawBuf<'a> {
                 Ok(new) => {
                     debug_assert!(new.as_ptr().addr() % elem.align() == 0);
                     // A fresh buffer has nothing to copy: skip the call.
-                    if len > 0 {
+                    if len != 0 {
                         // SAFETY:
                         // 1. `self.ptr` holds `self.cap >= len` elements of `size`
                         //    bytes, so it is valid for reading `len * size` bytes.
@@ -303,10 +306,11 @@ impl<'a> RawBuf<'a> {
     #[inline]
     pub(crate) fn give_back_tail(&self, elem: Layout, len: usize) {
         debug_assert!(len <= self.cap);
-        if elem.size() > 0 && len < self.cap {
-            self.arena()
-                .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
-        }
+        // No test first: for zero-sized elements the sizes are `0` (`cap *
+        // 0`), and an empty allocation is never the newest, and a full
+        // buffer has an empty tail; `shrink_in_place` does nothing for either.
+        self.arena()
+            .shrink_in_place(self.ptr, self.cap * elem.size(), len * elem.size());
     }
 }
 
@@ -330,18 +334,19 @@ impl<'a> RawBuf<'a> {
         // `usize::MAX`).
         let size = elem.size();
         let layout = array_layout(elem, required, elem.align())?;
-        if self.cap > 0
-            && self
-                .arena()
-                .grow_in_place(self.ptr, self.cap * size, layout.size())
-                .is_some()
+        // With no buffer yet (`cap == 0`) `grow_in_place` refuses: an empty
+        // allocation is never the newest.
+        if self
+            .arena()
+            .grow_in_place(self.ptr, self.cap * size, layout.size())
+            .is_some()
         {
             self.cap = required;
             return Ok(());
         }
         let new = self.arena().try_alloc_layout(layout)?;
         debug_assert!(new.as_ptr().addr() % elem.align() == 0);
-        if len > 0 {
+        if len != 0 {
             // SAFETY:
             // 1. `self.ptr` holds `self.cap >= len` elements of `size` bytes,
             //    so it is valid for reading `len * size` bytes.
@@ -431,14 +436,15 @@ impl RawBuf<'_> {
         let size = elem.size();
         if self.ptr != before.ptr {
             // Moved: the new buffer goes back (if newest), the old one returns.
-            // It cannot be zero-sized: zero-sized elements never move.
-            if self.cap > 0 {
-                self.arena().shrink_in_place(self.ptr, self.cap * size, 0);
-            }
+            // It is not empty (`cap > 0`): only an allocation moves the
+            // pointer, and zero-sized elements never move.
+            self.arena().shrink_in_place(self.ptr, self.cap * size, 0);
             self.ptr = before.ptr;
             self.cap = before.cap;
-        } else if self.cap > before.cap {
-            // Grew in place: give the added tail back (if newest).
+        } else {
+            // Grew in place, or not at all (then the tail is empty and
+            // `shrink_in_place` changes nothing): give the added tail back
+            // (if newest).
             self.arena()
                 .shrink_in_place(self.ptr, self.cap * size, before.cap * size);
             self.cap = before.cap;
@@ -451,13 +457,4 @@ fn array_layout(elem: Layout, cap: usize, align: usize) -> Result<Layout, ArenaE
     let bytes = bumping::array_size(cap, elem.size()).ok_or(ArenaError::SizeOverflow)?;
     Layout::from_size_align(bytes, cmp::max(align, elem.align()))
         .map_err(|_| ArenaError::SizeOverflow)
-}
-
-impl fmt::Debug for RawBuf<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RawBuf")
-            .field("ptr", &self.ptr)
-            .field("cap", &self.cap)
-            .finish_non_exhaustive()
-    }
 }
