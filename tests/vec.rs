@@ -979,3 +979,37 @@ fn in_place_edits_of_a_full_vector_leave_the_next_allocation_alone() {
         edit_beside_a_neighbour(|vec| vec.truncate(index), |model| model.truncate(index));
     }
 }
+
+#[test]
+fn a_newest_buffer_that_cannot_double_grows_in_place_to_exactly_what_is_needed() {
+    let arena = Arena::with_capacity(64);
+    assert_eq!(arena.capacity(), 64);
+    let mut words = ArenaVec::<u32>::with_capacity_in(10, &arena);
+    words.extend_from_slice(&[7; 10]);
+    let start = words.as_ptr();
+    assert_eq!(arena.remaining(), 24);
+    // Doubling (80 bytes) does not fit, and neither does a new buffer of 11
+    // beside this one (44 bytes in 24): only growing in place, to 11, does.
+    words.push(8);
+    assert_eq!(words.capacity(), 11);
+    assert_eq!(words.as_ptr(), start);
+    assert_eq!(arena.used(), 44);
+    assert_eq!(words[10], 8);
+}
+
+#[test]
+fn into_flattened_counts_the_capacity_in_inner_elements() {
+    let arena = Arena::with_capacity(1024);
+    let mut pairs = ArenaVec::<[u16; 3]>::with_capacity_in(4, &arena);
+    pairs.push([1, 2, 3]);
+    pairs.push([4, 5, 6]);
+    let flat = pairs.into_flattened();
+    assert_eq!(flat, [1, 2, 3, 4, 5, 6]);
+    assert_eq!(flat.capacity(), 12);
+    // The room is really there: filling it does not move the buffer.
+    let start = flat.as_ptr();
+    let mut flat = flat;
+    flat.extend_from_slice(&[0; 6]);
+    assert_eq!(flat.as_ptr(), start);
+    assert_eq!(flat.len(), 12);
+}
