@@ -13,6 +13,7 @@ mod figures;
 mod growth;
 mod overflow;
 mod regions;
+mod split;
 
 use core::alloc::Layout;
 use core::cell::Cell;
@@ -110,8 +111,9 @@ pub struct Arena<'m> {
     peak: Cell<usize>,
     /// The same since the last reset: what the next frame's block must hold.
     frame_peak: Cell<usize>,
-    /// Whether a child was made and the parent has not seen it dropped yet.
-    sealed: Cell<bool>,
+    /// Whether a child (or a split's workers) was made and the parent has not
+    /// seen it dropped yet.
+    sealed: Cell<Seal>,
     /// The largest alignment above [`bumping::UNTRACKED_ALIGN`] requested
     /// here or in a dropped child (else 0): how far a frame's layout can
     /// shift with the block's start, for [`recommended_capacity`] and for
@@ -148,10 +150,27 @@ pub struct Arena<'m> {
 
 // SAFETY: an `Arena` owns its block or holds the unique borrow of it (`&'m mut`),
 // owns its overflow chunks and grown block, and its raw pointers point only into
-// those, so moving it to another thread moves nothing shared with this one. The one thing a child shares with its
-// parent, `ChildLink`, is made of atomics, and the parent cannot be used from
-// another thread while the child borrows it (`Arena` is not `Sync`).
+// those, so moving it to another thread moves nothing shared with this one. The
+// one thing a child shares with its parent, `ChildLink`, is made of atomics, and
+// the parent cannot be used from another thread while the child borrows it
+// (`Arena` is not `Sync`). The workers of a split (`Arena::split`) share their
+// frame's `ChildLink` with each other and the frame: atomics again, and the pool
+// chunks each takes from it are disjoint (handed out by one compare-exchange on
+// the pool's cursor, see `split.rs`), so a worker on another thread touches no
+// byte another worker or the frame touches.
 unsafe impl Send for Arena<'_> {}
+
+/// Whether an arena's free memory is lent out, and to whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seal {
+    /// Not lent: the arena allocates.
+    Open,
+    /// Lent to one ephemeral child (`ephemeral*`).
+    Child,
+    /// Lent to the workers of a split: when the last is dropped, the bump
+    /// pointer moves past every pool chunk handed out (`split.rs`).
+    Split,
+}
 
 impl Arena<'static> {
     /// An arena over an owned block of at least `bytes` usable bytes from the
@@ -370,7 +389,7 @@ impl<'m> Arena<'m> {
             end,
             peak: Cell::new(0),
             frame_peak: Cell::new(0),
-            sealed: Cell::new(false),
+            sealed: Cell::new(Seal::Open),
             max_align: Cell::new(0),
             cache_line,
             link: ChildLink::new(),
@@ -394,7 +413,9 @@ impl Drop for Arena<'_> {
     fn drop(&mut self) {
         let peak = self.peak();
         if let Some((link, offset)) = self.parent {
-            if peak > 0 {
+            // A worker's chunks are not contiguous from `offset`: the frame
+            // counts the pool as a whole instead (`split.rs`).
+            if peak > 0 && !matches!(self.backing, Backing::Worker) {
                 link.peak.fetch_max(offset + peak, Ordering::Relaxed);
             }
             let max_align = self
@@ -404,7 +425,13 @@ impl Drop for Arena<'_> {
             if max_align > 0 {
                 link.max_align.fetch_max(max_align, Ordering::Relaxed);
             }
-            link.live.store(false, Ordering::Release);
+            if let Backing::Worker = self.backing {
+                // One of a split's workers: the frame takes its whole pool
+                // back when the last one is gone (`split.rs`).
+                link.live.fetch_sub(1, Ordering::Release);
+            } else {
+                link.live.store(0, Ordering::Release);
+            }
         }
         // An owned block is freed by `Backing`'s own drop, after this.
     }

@@ -80,6 +80,12 @@ pub enum ArenaError {
     /// A [`StaticArenaBlock`](crate::StaticArenaBlock) was asked for its block
     /// a second time: it hands the block out once.
     BlockTaken,
+    /// [`Arena::split`](crate::Arena::split) was asked for no workers: a
+    /// split makes at least one.
+    InvalidWorkerCount {
+        /// The number of workers asked for.
+        count: usize,
+    },
 }
 
 impl fmt::Display for ArenaError {
@@ -127,6 +133,10 @@ impl fmt::Display for ArenaError {
             Self::BlockTaken => f.write_str(
                 "the static arena block was taken already: it is handed out once; \
                  keep the arena made from it, or use another block",
+            ),
+            Self::InvalidWorkerCount { count } => write!(
+                f,
+                "invalid worker count {count}: split a frame into at least one worker"
             ),
         }
     }

@@ -237,7 +237,7 @@ impl<'m> Arena<'m> {
     /// ```
     #[inline]
     pub fn is_sealed(&self) -> bool {
-        self.sealed.get() && self.link.live.load(Ordering::Acquire)
+        self.sealed.get() != Seal::Open && self.link.live.load(Ordering::Acquire) != 0
     }
 
     /// Whether `ptr` points into memory this arena has handed out since its
