@@ -72,7 +72,13 @@ fn run_reset<S>(state: &mut S, fill: impl Fn(&mut S), reset: impl Fn(&mut S)) {
 const PAIRS: &[(&str, &[&str])] = &[
     (
         "alloc_16B",
-        &["arena_memory", "bumpalo", "bump_scope", "std_box"],
+        &[
+            "arena_memory",
+            "arena_memory_worker",
+            "bumpalo",
+            "bump_scope",
+            "std_box",
+        ],
     ),
     (
         "vec_push_with_capacity",
@@ -154,6 +160,10 @@ fn main() -> ExitCode {
         ("alloc_16B", "arena_memory") => {
             let mut arena = Arena::try_with_capacity(alloc_16b::ARENA_BYTES).expect("block");
             run(alloc_16b::COUNT, || alloc_16b::arena(&mut arena));
+        }
+        ("alloc_16B", "arena_memory_worker") => {
+            let mut frame = Arena::try_with_capacity(alloc_16b::WORKER_ARENA_BYTES).expect("block");
+            run(alloc_16b::COUNT, || alloc_16b::arena_worker(&mut frame));
         }
         ("alloc_16B", "bumpalo") => {
             let mut bump = bumpalo::Bump::with_capacity(alloc_16b::ARENA_BYTES);

@@ -316,7 +316,13 @@ mod tests {
                                         }
                                         Err(remaining) => {
                                             assert!(remaining < size);
-                                            assert!(fit_layout(base + next.min(len), avail, size, align).is_none());
+                                            assert!(fit_layout(
+                                                base + next.min(len),
+                                                avail,
+                                                size,
+                                                align
+                                            )
+                                            .is_none());
                                         }
                                     }
                                 }

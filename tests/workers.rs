@@ -201,7 +201,10 @@ fn check_model(records: &[&Record<'_>]) {
         );
     }
     for r in records {
-        assert!(r.bytes.iter().all(|&b| b == r.fill), "a byte was overwritten");
+        assert!(
+            r.bytes.iter().all(|&b| b == r.fill),
+            "a byte was overwritten"
+        );
     }
 }
 
@@ -365,7 +368,10 @@ fn figures_after_drop_count_every_chunk_and_the_next_allocation_comes_after() {
     assert!(!frame.is_sealed());
     let worker_bytes: usize = highest.iter().map(|(b, _)| b).sum();
     let used = frame.used();
-    assert!(used >= before + worker_bytes, "{used} < {before} + {worker_bytes}");
+    assert!(
+        used >= before + worker_bytes,
+        "{used} < {before} + {worker_bytes}"
+    );
     assert!(used <= frame.capacity());
     assert_eq!(frame.peak(), used);
     // The frame's next allocation lies past every byte a worker had.
@@ -497,9 +503,7 @@ fn every_collection_and_allocation_works_on_a_worker() {
             // A worker has children like any arena.
             let scratch_len = {
                 let mut scratch = b.ephemeral();
-                let v = ArenaVec::from_iter_in(0..10u8, &scratch);
-                let len = v.len();
-                drop(v);
+                let len = ArenaVec::from_iter_in(0..10u8, &scratch).len();
                 scratch.reset();
                 len
             };
@@ -643,7 +647,10 @@ fn a_worker_moved_out_keeps_the_frame_sealed_until_it_is_dropped() {
 }
 
 #[test]
-#[cfg_attr(miri, ignore = "rayon's thread pool is slow under Miri; the scoped-thread tests cover the same paths")]
+#[cfg_attr(
+    miri,
+    ignore = "rayon's thread pool is slow under Miri; the scoped-thread tests cover the same paths"
+)]
 fn rayon_par_iter_mut_zip_jobs() {
     use rayon::prelude::*;
     let mut frame = Arena::with_capacity(256 * 1024);
@@ -655,7 +662,10 @@ fn rayon_par_iter_mut_zip_jobs() {
             .zip(jobs)
             .map(|(worker, job)| &*ArenaVec::from_iter_in(0..job, worker).into_slice())
             .collect();
-        assert_eq!(results.iter().map(|r| r.len()).collect::<Vec<_>>(), [10, 20, 30, 40]);
+        assert_eq!(
+            results.iter().map(|r| r.len()).collect::<Vec<_>>(),
+            [10, 20, 30, 40]
+        );
         assert_eq!(results[3][39], 39);
         drop(workers);
         frame.reset();

@@ -1,8 +1,8 @@
 //! Who owns an arena's block, and what a child shares with its parent.
 
+use core::ptr;
 #[cfg(feature = "alloc")]
 use core::ptr::NonNull;
-use core::ptr;
 use core::sync::atomic::{AtomicPtr, AtomicUsize};
 
 #[cfg(feature = "alloc")]

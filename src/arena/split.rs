@@ -153,19 +153,17 @@ impl<'m> Arena<'m> {
         self.link.pool_base.store(cur.as_ptr(), Ordering::Relaxed);
         self.link.pool_len.store(len, Ordering::Relaxed);
         self.link.pool_share.store(n, Ordering::Relaxed);
-        self.link.pool_next.store(first + n * slice, Ordering::Relaxed);
+        self.link
+            .pool_next
+            .store(first + n * slice, Ordering::Relaxed);
         let offset = self.used() + first;
         self.seal(Seal::Split, n);
         for i in 0..n {
             // SAFETY: (both) `first + n * slice <= len` (`worker_slice` takes
             // at most `(len - first) / 16` for all n), so both are in the
             // region or one past its end.
-            let (start, end) = unsafe {
-                (
-                    cur.add(first + i * slice),
-                    cur.add(first + (i + 1) * slice),
-                )
-            };
+            let (start, end) =
+                unsafe { (cur.add(first + i * slice), cur.add(first + (i + 1) * slice)) };
             let worker = Arena::over(
                 start,
                 end,
