@@ -74,6 +74,36 @@ use overflow::{Overflow, Refused};
 /// An `Arena` is [`Send`] (it can move to another thread, children included) but
 /// not [`Sync`]: it allocates through `&self`, so two threads may not share one.
 ///
+/// # Parallel frames
+///
+/// [`split`](Arena::split) lends a frame's free memory to `n` worker arenas,
+/// one per thread, as [`Workers`](crate::Workers). Each is an ordinary
+/// `Arena` with the same fast path; when it runs out it takes the next chunk
+/// of the frame's pool with one atomic operation. What a thread allocates in
+/// its worker is read after the join; dropping the workers unseals the frame,
+/// whose next reset takes everything back in O(1).
+///
+/// ```
+/// use arena_memory::{Arena, ArenaVec};
+///
+/// let mut frame = Arena::try_with_capacity(64 * 1024)?;
+/// let mut workers = frame.try_split(2)?;
+/// let halves: Vec<&[u32]> = std::thread::scope(|s| {
+///     let handles: Vec<_> = workers
+///         .iter_mut()
+///         .zip([0..50, 50..100])
+///         .map(|(worker, range)| {
+///             s.spawn(move || &*ArenaVec::from_iter_in(range.map(|i| i * i), worker).into_slice())
+///         })
+///         .collect();
+///     handles.into_iter().map(|h| h.join().unwrap()).collect()
+/// });
+/// assert_eq!(halves[1][0], 2500);
+/// drop(workers);
+/// frame.reset();
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+///
 /// # Fixed by default, growing on request
 ///
 /// By default an arena is Clay's fixed block: an allocation that does not fit

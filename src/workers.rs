@@ -12,7 +12,7 @@ use crate::arena::Arena;
 /// thread; they deref to `[Arena]`.
 ///
 /// Give each thread `&mut` to one worker: `&mut workers[i]` with
-/// [`std::thread::scope`], or `workers.par_iter_mut()` with rayon. What a
+/// `std::thread::scope`, or `workers.par_iter_mut()` with rayon. What a
 /// thread allocates borrows its worker, so it can be returned from the thread
 /// and read after the join while the `Workers` live. Dropping them unseals the
 /// frame (see [`Arena::try_split`] for the figures).

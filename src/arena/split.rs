@@ -13,7 +13,7 @@ impl<'m> Arena<'m> {
     ///
     /// Each worker is an ordinary [`Arena`]: every `alloc*` method and every
     /// collection works with it. It is [`Send`], not [`Sync`]: give each
-    /// thread `&mut` to its own worker (with [`std::thread::scope`], or rayon's
+    /// thread `&mut` to its own worker (with `std::thread::scope`, or rayon's
     /// `par_iter_mut`). The [`Workers`] deref to `[Arena]`.
     ///
     /// While the workers live this arena is *sealed*, as with
