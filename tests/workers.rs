@@ -218,7 +218,8 @@ fn frame_bytes(normal: usize, miri: usize) -> usize {
 
 #[test]
 fn results_of_every_worker_are_intact_and_disjoint_after_the_join() {
-    let steps = if cfg!(miri) { 40 } else { 2_000 };
+    let steps = if cfg!(miri) { 12 } else { 2_000 };
+    let rounds = if cfg!(miri) { 2 } else { 3 };
     // Small enough that the pool runs out in some runs: the failures are
     // checked too.
     for (frame_size, workers_n) in [(frame_bytes(256 * 1024, 8 * 1024), 2), (16 * 1024, 3)] {
@@ -226,7 +227,7 @@ fn results_of_every_worker_are_intact_and_disjoint_after_the_join() {
         let persistent = arena.alloc_str("persistent");
         // The frame is an ephemeral child, as in a program's frame loop.
         let mut frame = arena.ephemeral();
-        for round in 0..3u64 {
+        for round in 0..rounds {
             let mut workers = frame.split(workers_n);
             let results: Vec<(Vec<Record<'_>>, usize)> = std::thread::scope(|s| {
                 let handles: Vec<_> = workers
@@ -260,7 +261,7 @@ fn results_of_every_worker_are_intact_and_disjoint_after_the_join() {
 fn one_worker_can_take_ninety_percent_of_the_frame() {
     let frame = Arena::with_capacity(frame_bytes(1 << 20, 64 * 1024));
     let target = frame.capacity() * 9 / 10;
-    let piece = if cfg!(miri) { 256 } else { 64 };
+    let piece = if cfg!(miri) { 512 } else { 64 };
     let mut workers = frame.split(2);
     let (taken, other) = std::thread::scope(|s| {
         let [busy, idle] = &mut workers[..] else {
@@ -344,7 +345,7 @@ fn figures_after_drop_count_every_chunk_and_the_next_allocation_comes_after() {
     let mut frame = Arena::with_capacity(frame_bytes(256 * 1024, 32 * 1024));
     frame.alloc_bytes(100);
     let before = frame.used();
-    let rounds = if cfg!(miri) { 40 } else { 1_000 };
+    let rounds = if cfg!(miri) { 16 } else { 1_000 };
     let mut workers = frame.split(2);
     let highest: Vec<(usize, usize)> = std::thread::scope(|s| {
         let handles: Vec<_> = workers
@@ -424,7 +425,8 @@ fn reset_after_a_split_is_the_same_for_one_chunk_and_many() {
 
 #[test]
 fn steady_parallel_frames_make_no_heap_allocation() {
-    let (warm_up, frames) = if cfg!(miri) { (2, 4) } else { (5, 200) };
+    let (warm_up, frames) = if cfg!(miri) { (1, 2) } else { (5, 200) };
+    let pushes = if cfg!(miri) { 20 } else { 100 };
     let mut frame = Arena::with_capacity(64 * 1024);
     let run = |frame: &mut Arena<'_>| -> usize {
         let frame_ref: &Arena<'_> = frame;
@@ -439,7 +441,7 @@ fn steady_parallel_frames_make_no_heap_allocation() {
                         // spawn, which is the caller's).
                         allocations_in(|| {
                             let mut v = ArenaVec::new_in(worker);
-                            for k in 0..100u32 {
+                            for k in 0..pushes {
                                 v.push(k * i as u32);
                             }
                             let mut s = ArenaStr::new_in(worker);
@@ -527,8 +529,9 @@ fn a_worker_that_resets_itself_stays_sound() {
     std::thread::scope(|s| {
         for (i, worker) in workers.iter_mut().enumerate() {
             s.spawn(move || {
-                for round in 0..3 {
-                    let (records, _) = random_work(worker, 11 + i as u64 + round * 3, 30);
+                let (rounds, steps) = if cfg!(miri) { (2, 10) } else { (3, 30) };
+                for round in 0..rounds {
+                    let (records, _) = random_work(worker, 11 + i as u64 + round * 3, steps);
                     check_model(&records.iter().collect::<Vec<_>>());
                     drop(records);
                     worker.reset();
