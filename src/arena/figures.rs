@@ -220,8 +220,9 @@ impl<'m> Arena<'m> {
         self.cache_line
     }
 
-    /// Whether a child made by [`ephemeral`](Arena::ephemeral) is alive, so that
-    /// allocating here fails with [`ArenaError::Sealed`].
+    /// Whether a child made by [`ephemeral`](Arena::ephemeral) (or a worker
+    /// made by [`split`](Arena::split)) is alive, so that allocating here
+    /// fails with [`ArenaError::Sealed`].
     ///
     /// # Examples
     ///
