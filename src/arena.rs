@@ -157,14 +157,9 @@ pub struct Arena<'m> {
     link: ChildLink,
     /// The parent's link, for a child; with the offset of `start` in the parent.
     parent: Option<(&'m ChildLink, usize)>,
-    /// Who owns the block, and what to do with it on drop.
-    #[cfg_attr(
-        not(feature = "alloc"),
-        expect(
-            dead_code,
-            reason = "without `alloc` no block is owned, so nothing reads it"
-        )
-    )]
+    /// Who owns the block, what to do with it on drop, and whether this is a
+    /// split's worker (read in the slow path and on drop, with or without
+    /// `alloc`).
     backing: Backing,
     /// A growing arena's overflow chunks and right-sized block.
     overflow: Overflow,
