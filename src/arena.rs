@@ -118,6 +118,12 @@ use overflow::{Overflow, Refused};
 /// drop. [`Arena::new`] borrows the caller's block: an
 /// [`ArenaBlock`](crate::ArenaBlock) on the stack, a
 /// [`StaticArenaBlock`](crate::StaticArenaBlock), or any `[MaybeUninit<u8>]`.
+// `repr(C)`: the fields the hot path touches (`cur`, `limit`, `region`) come
+// first and the cold ones (`overflow`, `original`) last, so that the workers
+// of a split, which lie side by side in the frame (`split.rs`, starting on a
+// cache line), write their bump pointers to lines no other worker's hot path
+// uses.
+#[repr(C)]
 pub struct Arena<'m> {
     /// The bump pointer: the next free byte of the current region.
     /// `region.0 <= cur <= region.1`.

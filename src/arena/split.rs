@@ -136,7 +136,11 @@ impl<'m> Arena<'m> {
         }
         self.unseal_if_child_dropped()?;
         // The worker structs live in this arena's own memory: no heap call.
-        let structs = Layout::array::<Arena<'_>>(n).map_err(|_| ArenaError::SizeOverflow)?;
+        // On a cache line: with `Arena`'s hot fields first (it is `repr(C)`),
+        // no worker's bump pointer shares a line with another's hot fields.
+        let structs = Layout::array::<Arena<'_>>(n)
+            .and_then(|layout| layout.align_to(self.cache_line))
+            .map_err(|_| ArenaError::SizeOverflow)?;
         let slots = self.try_alloc_layout(structs)?.cast::<Arena<'_>>();
         // Nothing fails after this point: the arena is changed only now.
         let cur = self.cur.get();
