@@ -72,6 +72,16 @@ impl<'m> Arena<'m> {
     /// slice; the pool chunks it took are not returned to the pool (the frame
     /// reclaims them at its own reset).
     ///
+    /// # A worker's own figures
+    ///
+    /// [`used`](Arena::used) counts every chunk a worker took as if they were
+    /// one block; [`remaining`](Arena::remaining) is what is left in its
+    /// current chunk; [`capacity`](Arena::capacity) is its start slice (plus
+    /// its overflow chunks), not the pool, so it can be below `used()`; and
+    /// [`contains`](Arena::contains) knows its start slice, its current chunk
+    /// and its overflow chunks, not the pool chunks it filled before (the pool
+    /// is shared, so its range says nothing about one worker).
+    ///
     /// # Errors
     ///
     /// [`ArenaError::InvalidWorkerCount`] for `n == 0`; [`ArenaError::Sealed`]
