@@ -7,7 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 mod workload;
 
 use arena_memory::Arena;
-use workload::{ARENA_BYTES, COUNT};
+use workload::{ARENA_BYTES, COUNT, WORKER_ARENA_BYTES};
 
 fn alloc_16_bytes(c: &mut Criterion) {
     let mut group = c.benchmark_group("alloc_16B");
@@ -15,6 +15,11 @@ fn alloc_16_bytes(c: &mut Criterion) {
 
     let mut arena = Arena::try_with_capacity(ARENA_BYTES).expect("the arena's block");
     group.bench_function("arena_memory", |b| b.iter(|| workload::arena(&mut arena)));
+
+    let mut frame = Arena::try_with_capacity(WORKER_ARENA_BYTES).expect("the frame's block");
+    group.bench_function("arena_memory_worker", |b| {
+        b.iter(|| workload::arena_worker(&mut frame))
+    });
 
     let mut bump = bumpalo::Bump::with_capacity(ARENA_BYTES);
     group.bench_function("bumpalo", |b| b.iter(|| workload::bumpalo(&mut bump)));

@@ -72,7 +72,13 @@ fn run_reset<S>(state: &mut S, fill: impl Fn(&mut S), reset: impl Fn(&mut S)) {
 const PAIRS: &[(&str, &[&str])] = &[
     (
         "alloc_16B",
-        &["arena_memory", "bumpalo", "bump_scope", "std_box"],
+        &[
+            "arena_memory",
+            "arena_memory_worker",
+            "bumpalo",
+            "bump_scope",
+            "std_box",
+        ],
     ),
     (
         "vec_push_with_capacity",
@@ -134,7 +140,13 @@ const PAIRS: &[(&str, &[&str])] = &[
     ),
     (
         "reset_1MiB",
-        &["arena_memory", "bumpalo", "bump_scope", "std_vec_clear"],
+        &[
+            "arena_memory",
+            "arena_memory_after_split",
+            "bumpalo",
+            "bump_scope",
+            "std_vec_clear",
+        ],
     ),
     (
         "reset_256MiB",
@@ -160,6 +172,10 @@ fn main() -> ExitCode {
         ("alloc_16B", "arena_memory") => {
             let mut arena = Arena::try_with_capacity(alloc_16b::ARENA_BYTES).expect("block");
             run(alloc_16b::COUNT, || alloc_16b::arena(&mut arena));
+        }
+        ("alloc_16B", "arena_memory_worker") => {
+            let mut frame = Arena::try_with_capacity(alloc_16b::WORKER_ARENA_BYTES).expect("block");
+            run(alloc_16b::COUNT, || alloc_16b::arena_worker(&mut frame));
         }
         ("alloc_16B", "bumpalo") => {
             let mut bump = bumpalo::Bump::with_capacity(alloc_16b::ARENA_BYTES);
@@ -289,6 +305,11 @@ fn main() -> ExitCode {
                     |a| reset::fill_arena(a, bytes),
                     reset::reset_arena,
                 ),
+                "arena_memory_after_split" => run_reset(
+                    &mut reset::presized_arena(bytes),
+                    |a| fill_through_workers(a, bytes),
+                    reset::reset_arena,
+                ),
                 "bumpalo" => run_reset(
                     &mut reset::presized_bumpalo(bytes),
                     |a| reset::fill_bumpalo(a, bytes),
@@ -311,6 +332,18 @@ fn main() -> ExitCode {
     }
     black_box(());
     ExitCode::SUCCESS
+}
+
+/// Fills most of `frame` through 2 workers of a split, in 64-byte pieces: the
+/// busy worker takes many pool chunks, which the frame's reset (measured) then
+/// takes back in O(1), whatever their number.
+fn fill_through_workers(frame: &Arena<'_>, bytes: usize) {
+    let workers = frame.split(2);
+    let mut taken = 0;
+    while taken < bytes * 8 / 10 && workers[0].try_alloc_slice_uninit::<u8>(64).is_ok() {
+        taken += 64;
+    }
+    assert!(taken >= bytes * 8 / 10, "the workers filled the frame");
 }
 
 fn unknown(workload: &str, peer: &str) -> ExitCode {

@@ -3,7 +3,7 @@
 //! collections, with a report.
 //!
 //! ```text
-//! cargo run --release --example ui_layout [-- --elements N --frames N --arena-bytes N --svg FILE]
+//! cargo run --release --example ui_layout [-- --elements N --frames N --arena-bytes N --svg FILE --threads N]
 //! ```
 //!
 //! Every frame declares a dashboard (a header, a sidebar, a scrolling feed
@@ -12,6 +12,12 @@
 //! resets the frame arena in O(1). Two persistent `ArenaHashMap`s carry element
 //! bounds and measured text sizes from frame to frame. A counting global
 //! allocator shows that a steady-state frame makes no heap allocation.
+//!
+//! With `--threads N`, the arena engine runs twice more with a parallel pass
+//! in every frame: the frame's labels are wrapped at the feed's width (line
+//! widths and the broken text, as a renderer needs them) on worker arenas
+//! split from the frame (`Arena::split`), once on 1 worker and once on N, one
+//! scoped thread each; the main thread reads the results after the join.
 //!
 //! The engine is in `ui_layout/engine.rs` (the test
 //! `tests/ui_layout_steady_state.rs` runs the same file), the dashboard in
@@ -23,7 +29,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use arena_memory::{Arena, ArenaError};
+use arena_memory::{Arena, ArenaError, ArenaStr, ArenaVec};
 
 #[path = "ui_layout/dashboard.rs"]
 mod dashboard;
@@ -66,10 +72,19 @@ options:
   --frames N        frames to run (default 3000)
   --arena-bytes N   the arena's size in bytes (default: computed from --elements)
   --svg FILE        write the last frame's render commands as an SVG picture
+  --threads N       also run the arena engine with a parallel label pass per
+                    frame on worker arenas, on 1 and on N threads, and report
+                    both (the arena grows by 192 bytes per element for it)
   --help            print this help";
 
 /// The options that take a value (all of them but `--help`).
-const OPTIONS_WITH_A_VALUE: [&str; 4] = ["--elements", "--frames", "--arena-bytes", "--svg"];
+const OPTIONS_WITH_A_VALUE: [&str; 5] = [
+    "--elements",
+    "--frames",
+    "--arena-bytes",
+    "--svg",
+    "--threads",
+];
 
 /// What the command line asked for.
 #[derive(Debug)]
@@ -78,6 +93,8 @@ struct Options {
     frames: u32,
     arena_bytes: Option<usize>,
     svg: Option<PathBuf>,
+    /// The worker threads of the parallel label pass, if asked for.
+    threads: Option<usize>,
 }
 
 /// Parses the arguments after the program name; `Ok(None)` for `--help`.
@@ -87,6 +104,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>,
         frames: DEFAULT_FRAMES,
         arena_bytes: None,
         svg: None,
+        threads: None,
     };
     while let Some(arg) = args.next() {
         let (flag, inline_value) = match arg.split_once('=') {
@@ -130,6 +148,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>,
             }
             "--arena-bytes" => options.arena_bytes = Some(parse_number(&flag, &value)?),
             "--svg" => options.svg = Some(PathBuf::from(value)),
+            "--threads" => {
+                let threads: usize = parse_number(&flag, &value)?;
+                if threads == 0 || threads > MAX_THREADS {
+                    return Err(format!("--threads must be from 1 to {MAX_THREADS}"));
+                }
+                options.threads = Some(threads);
+            }
             _ => return Err(format!("unknown option `{flag}`")),
         }
     }
@@ -193,6 +218,8 @@ struct Run {
     steady_allocations: usize,
     stats: Stats,
     last_frame: Snapshot,
+    /// The lines the last frame's parallel label pass found (0 without it).
+    wrapped_lines: usize,
 }
 
 impl Run {
@@ -206,6 +233,7 @@ impl Run {
                 commands: Vec::new(),
                 labels: Vec::new(),
             },
+            wrapped_lines: 0,
         }
     }
 
@@ -244,12 +272,22 @@ struct RunError {
 /// Runs the dashboard on the arena engine, in an arena of at least
 /// `arena_bytes` bytes.
 fn run_arena(options: &Options, arena_bytes: usize) -> Result<(Run, ArenaFigures), RunError> {
+    run_arena_with(options, arena_bytes, 0)
+}
+
+/// Runs the dashboard on the arena engine, with the parallel label pass on
+/// `threads` workers in every frame (none for 0).
+fn run_arena_with(
+    options: &Options,
+    arena_bytes: usize,
+    threads: usize,
+) -> Result<(Run, ArenaFigures), RunError> {
     let arena = Arena::try_with_capacity(arena_bytes).map_err(|error| RunError {
         error,
         context: "making the arena".to_owned(),
         capacity: None,
     })?;
-    run_on(options, &arena, arena_bytes).map_err(|error| RunError {
+    run_on(options, &arena, arena_bytes, threads).map_err(|error| RunError {
         capacity: Some(arena.capacity()),
         ..error
     })
@@ -260,6 +298,7 @@ fn run_on(
     options: &Options,
     arena: &Arena<'_>,
     arena_bytes: usize,
+    threads: usize,
 ) -> Result<(Run, ArenaFigures), RunError> {
     let rows = dashboard::rows_for(options.elements);
     let context = |what: &str| {
@@ -288,6 +327,11 @@ fn run_on(
             .map_err(|error| frame_error(error, n))?;
         dashboard::declare(&mut ui, n, rows).map_err(|error| frame_error(error, n))?;
         let laid_out = ui.end_frame().map_err(|error| frame_error(error, n))?;
+        if threads > 0 {
+            let wrapped = wrap_labels_in_parallel(&frame, &laid_out.labels, threads)
+                .map_err(|error| frame_error(error, n))?;
+            run.wrapped_lines = wrapped;
+        }
         let (mut time, mut allocations) = window.close();
         if n + 1 == options.frames {
             // Outside the measured window: this copy allocates.
@@ -380,6 +424,158 @@ fn bytes_needed(options: &Options) -> Option<usize> {
     let generous = default_arena_bytes(options.elements).saturating_mul(4);
     let (_, figures) = run_arena(&probe, generous).ok()?;
     Some(figures.persistent + figures.peak_ephemeral)
+}
+
+// ----- the parallel label pass (--threads) ---------------------------------------------------
+
+/// The font size and width the label pass wraps at: a feed row's text column.
+const WRAP_FONT_SIZE: u8 = 14;
+const WRAP_WIDTH: f32 = 160.0;
+
+/// One label, wrapped: the width of each line, and the text with a line break
+/// where the renderer breaks it. Both in a worker's memory.
+#[derive(Clone, Copy, Debug)]
+struct Wrapped<'w> {
+    widths: &'w [f32],
+    text: &'w str,
+}
+
+/// One worker's share of the pass. An `ArenaVec` or `ArenaStr` holds
+/// `&Arena`, so it cannot leave the thread; its contents can
+/// (`into_slice`, `into_str`), borrowing the worker.
+fn wrap_labels<'w>(
+    worker: &'w Arena<'_>,
+    labels: &[&str],
+) -> Result<&'w [Wrapped<'w>], ArenaError> {
+    let mut out = ArenaVec::try_with_capacity_in(labels.len(), worker)?;
+    for label in labels {
+        let mut widths = ArenaVec::new_in(worker);
+        let mut text = ArenaStr::try_with_capacity_in(label.len() + 4, worker)?;
+        let mut result = Ok(());
+        wrap_lines(label, WRAP_FONT_SIZE, WRAP_WIDTH, |line, width| {
+            if result.is_ok() {
+                result = widths.try_push(width).and_then(|()| {
+                    if !text.is_empty() {
+                        text.try_push('\n')?;
+                    }
+                    text.try_push_str(line)
+                });
+            }
+        });
+        result?;
+        out.try_push(Wrapped {
+            widths: widths.into_slice(),
+            text: text.into_str(),
+        })?;
+    }
+    Ok(out.into_slice())
+}
+
+/// The most worker threads `--threads` takes: the pass keeps its results
+/// and thread handles in arrays of this size, so that it makes no heap call
+/// of its own.
+const MAX_THREADS: usize = 16;
+
+/// Wraps `labels` on `threads` workers split from `frame`: worker 0 on this
+/// thread, the others on scoped threads (none for 1 worker); the results are
+/// read here after the join (the lines counted, each checked against its
+/// label). Returns the number of lines.
+fn wrap_labels_in_parallel(
+    frame: &Arena<'_>,
+    labels: &[&str],
+    threads: usize,
+) -> Result<usize, ArenaError> {
+    let mut workers = frame.try_split(threads)?;
+    let share = labels.len().div_ceil(threads).max(1);
+    let mut chunks = labels.chunks(share);
+    let mut parts: [Option<Result<&[Wrapped<'_>], ArenaError>>; MAX_THREADS] = [None; MAX_THREADS];
+    let Some((first, others)) = workers.split_first_mut() else {
+        return Ok(0);
+    };
+    let first_chunk = chunks.next().unwrap_or(&[]);
+    if others.is_empty() {
+        parts[0] = Some(wrap_labels(first, first_chunk));
+    } else {
+        std::thread::scope(|s| {
+            let mut handles: [Option<_>; MAX_THREADS] = std::array::from_fn(|_| None);
+            for ((handle, worker), chunk) in handles[1..].iter_mut().zip(others).zip(chunks) {
+                *handle = Some(s.spawn(move || wrap_labels(worker, chunk)));
+            }
+            parts[0] = Some(wrap_labels(first, first_chunk));
+            for (part, handle) in parts.iter_mut().zip(handles) {
+                if let Some(handle) = handle {
+                    *part = Some(handle.join().expect("a label worker panicked"));
+                }
+            }
+        });
+    }
+    let mut lines = 0;
+    let mut wrapped_labels = labels.iter();
+    for part in parts.into_iter().flatten() {
+        for wrapped in part? {
+            let label = wrapped_labels.next().expect("one result per label");
+            debug_assert_eq!(wrapped.text.replace('\n', " ").len(), label.len());
+            debug_assert_eq!(wrapped.text.lines().count(), wrapped.widths.len());
+            lines += wrapped.widths.len();
+        }
+    }
+    drop(workers);
+    Ok(lines)
+}
+
+/// Runs the arena engine with the label pass on 1 and on `threads` workers:
+/// `(threads, run)` for each.
+fn run_parallel_passes(
+    options: &Options,
+    arena_bytes: usize,
+    threads: usize,
+) -> Result<Vec<(usize, Run)>, RunError> {
+    let mut runs = Vec::new();
+    let mut counts = vec![1];
+    if threads > 1 {
+        counts.push(threads);
+    }
+    for count in counts {
+        let (run, _) = run_arena_with(options, arena_bytes, count)?;
+        runs.push((count, run));
+    }
+    Ok(runs)
+}
+
+/// The report's section for `--threads`.
+fn parallel_report(plain: &Run, runs: &[(usize, Run)]) -> String {
+    let mut out = String::new();
+    let line = &mut out;
+    let _ = writeln!(line);
+    let _ = writeln!(
+        line,
+        "parallel label pass: every frame wraps its {} labels (at {WRAP_WIDTH} px, {WRAP_FONT_SIZE} px font) on worker arenas split from the frame",
+        plain.last_frame.labels.len(),
+    );
+    let _ = writeln!(
+        line,
+        "{:<34}{:>14}{:>14}{:>20}",
+        "", "time / frame", "vs no pass", "heap calls / frame"
+    );
+    let base = median(&plain.times).as_secs_f64().max(1e-12);
+    for (threads, run) in runs {
+        let _ = writeln!(
+            line,
+            "{:<34}{:>14}{:>13.2}x{:>20}   {} lines in the last frame",
+            format!("{threads} worker{}", if *threads == 1 { "" } else { "s" }),
+            micros(median(&run.times)),
+            median(&run.times).as_secs_f64() / base,
+            per_frame(run.steady_allocations, run.times.len() as u32),
+            grouped(run.wrapped_lines as u64),
+        );
+    }
+    let _ = writeln!(
+        line,
+        "(worker 0 runs on the frame's thread, each other worker on a thread of a \
+         std::thread::scope made every frame: the heap calls are the scope's and the \
+         spawns'; the workers and the pass make none)"
+    );
+    out
 }
 
 // ----- the report -----------------------------------------------------------------------
@@ -742,6 +938,20 @@ fn main() -> ExitCode {
     let std_run = run_std(&options, figures.capacities);
 
     print!("{}", report(&options, &arena_run, &figures, &std_run));
+    if let Some(threads) = options.threads {
+        // Room for the pass: about 100 bytes per label, with slack.
+        let bytes = options
+            .arena_bytes
+            .unwrap_or_else(|| arena_bytes + options.elements.saturating_mul(192));
+        match run_parallel_passes(&options, bytes, threads) {
+            Ok(runs) => print!("{}", parallel_report(&arena_run, &runs)),
+            Err(RunError { error, context, .. }) => {
+                eprintln!("error: {error}");
+                eprintln!("  while {context} with the parallel label pass, in {bytes} bytes");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     if let Some(path) = &options.svg {
         match std::fs::write(path, svg(&arena_run.last_frame)) {
             Ok(()) => println!("{:<34}{}", "picture of the last frame", path.display()),

@@ -13,6 +13,7 @@ mod figures;
 mod growth;
 mod overflow;
 mod regions;
+mod split;
 
 use core::alloc::Layout;
 use core::cell::Cell;
@@ -73,6 +74,36 @@ use overflow::{Overflow, Refused};
 /// An `Arena` is [`Send`] (it can move to another thread, children included) but
 /// not [`Sync`]: it allocates through `&self`, so two threads may not share one.
 ///
+/// # Parallel frames
+///
+/// [`split`](Arena::split) lends a frame's free memory to `n` worker arenas,
+/// one per thread, as [`Workers`](crate::Workers). Each is an ordinary
+/// `Arena` with the same fast path; when it runs out it takes the next chunk
+/// of the frame's pool with one atomic operation. What a thread allocates in
+/// its worker is read after the join; dropping the workers unseals the frame,
+/// whose next reset takes everything back in O(1).
+///
+/// ```
+/// use arena_memory::{Arena, ArenaVec};
+///
+/// let mut frame = Arena::try_with_capacity(64 * 1024)?;
+/// let mut workers = frame.try_split(2)?;
+/// let halves: Vec<&[u32]> = std::thread::scope(|s| {
+///     let handles: Vec<_> = workers
+///         .iter_mut()
+///         .zip([0..50, 50..100])
+///         .map(|(worker, range)| {
+///             s.spawn(move || &*ArenaVec::from_iter_in(range.map(|i| i * i), worker).into_slice())
+///         })
+///         .collect();
+///     handles.into_iter().map(|h| h.join().unwrap()).collect()
+/// });
+/// assert_eq!(halves[1][0], 2500);
+/// drop(workers);
+/// frame.reset();
+/// # Ok::<(), arena_memory::ArenaError>(())
+/// ```
+///
 /// # Fixed by default, growing on request
 ///
 /// By default an arena is Clay's fixed block: an allocation that does not fit
@@ -87,6 +118,12 @@ use overflow::{Overflow, Refused};
 /// drop. [`Arena::new`] borrows the caller's block: an
 /// [`ArenaBlock`](crate::ArenaBlock) on the stack, a
 /// [`StaticArenaBlock`](crate::StaticArenaBlock), or any `[MaybeUninit<u8>]`.
+// `repr(C)`: the fields the hot path touches (`cur`, `limit`, `region`) come
+// first and the cold ones (`overflow`, `original`) last, so that the workers
+// of a split, which lie side by side in the frame (`split.rs`, starting on a
+// cache line), write their bump pointers to lines no other worker's hot path
+// uses.
+#[repr(C)]
 pub struct Arena<'m> {
     /// The bump pointer: the next free byte of the current region.
     /// `region.0 <= cur <= region.1`.
@@ -111,8 +148,9 @@ pub struct Arena<'m> {
     /// The highest `used()` recorded since the last reset (at shrinks and
     /// unseals): what the next frame's block must hold.
     frame_peak: Cell<usize>,
-    /// Whether a child was made and the parent has not seen it dropped yet.
-    sealed: Cell<bool>,
+    /// Whether a child (or a split's workers) was made and the parent has not
+    /// seen it dropped yet.
+    sealed: Cell<Seal>,
     /// The largest alignment above [`bumping::UNTRACKED_ALIGN`] requested
     /// here or in a dropped child (else 0): how far a frame's layout can
     /// shift with the block's start, for [`recommended_capacity`] and for
@@ -126,14 +164,9 @@ pub struct Arena<'m> {
     link: ChildLink,
     /// The parent's link, for a child; with the offset of `start` in the parent.
     parent: Option<(&'m ChildLink, usize)>,
-    /// Who owns the block, and what to do with it on drop.
-    #[cfg_attr(
-        not(feature = "alloc"),
-        expect(
-            dead_code,
-            reason = "without `alloc` no block is owned, so nothing reads it"
-        )
-    )]
+    /// Who owns the block, what to do with it on drop, and whether this is a
+    /// split's worker (read in the slow path and on drop, with or without
+    /// `alloc`).
     backing: Backing,
     /// A growing arena's overflow chunks and right-sized block.
     overflow: Overflow,
@@ -145,10 +178,27 @@ pub struct Arena<'m> {
 
 // SAFETY: an `Arena` owns its block or holds the unique borrow of it (`&'m mut`),
 // owns its overflow chunks and grown block, and its raw pointers point only into
-// those, so moving it to another thread moves nothing shared with this one. The one thing a child shares with its
-// parent, `ChildLink`, is made of atomics, and the parent cannot be used from
-// another thread while the child borrows it (`Arena` is not `Sync`).
+// those, so moving it to another thread moves nothing shared with this one. The
+// one thing a child shares with its parent, `ChildLink`, is made of atomics, and
+// the parent cannot be used from another thread while the child borrows it
+// (`Arena` is not `Sync`). The workers of a split (`Arena::split`) share their
+// frame's `ChildLink` with each other and the frame: atomics again, and the pool
+// chunks each takes from it are disjoint (handed out by one compare-exchange on
+// the pool's cursor, see `split.rs`), so a worker on another thread touches no
+// byte another worker or the frame touches.
 unsafe impl Send for Arena<'_> {}
+
+/// Whether an arena's free memory is lent out, and to whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seal {
+    /// Not lent: the arena allocates.
+    Open,
+    /// Lent to one ephemeral child (`ephemeral*`).
+    Child,
+    /// Lent to the workers of a split: when the last is dropped, the bump
+    /// pointer moves past every pool chunk handed out (`split.rs`).
+    Split,
+}
 
 impl Arena<'static> {
     /// An arena over an owned block of at least `bytes` usable bytes from the
@@ -367,7 +417,7 @@ impl<'m> Arena<'m> {
             end,
             peak: Cell::new(0),
             frame_peak: Cell::new(0),
-            sealed: Cell::new(false),
+            sealed: Cell::new(Seal::Open),
             max_align: Cell::new(0),
             cache_line,
             link: ChildLink::new(),
@@ -385,7 +435,9 @@ impl Drop for Arena<'_> {
     fn drop(&mut self) {
         let peak = self.peak();
         if let Some((link, offset)) = self.parent {
-            if peak > 0 {
+            // A worker's chunks are not contiguous from `offset`: the frame
+            // counts the pool as a whole instead (`split.rs`).
+            if peak > 0 && !matches!(self.backing, Backing::Worker) {
                 link.peak.fetch_max(offset + peak, Ordering::Relaxed);
             }
             // Raising to 0 (nothing above 16 asked for) leaves the parent's
@@ -395,7 +447,13 @@ impl Drop for Arena<'_> {
                 .get()
                 .max(self.link.max_align.load(Ordering::Relaxed));
             link.max_align.fetch_max(max_align, Ordering::Relaxed);
-            link.live.store(false, Ordering::Release);
+            if let Backing::Worker = self.backing {
+                // One of a split's workers: the frame takes its whole pool
+                // back when the last one is gone (`split.rs`).
+                link.live.fetch_sub(1, Ordering::Release);
+            } else {
+                link.live.store(0, Ordering::Release);
+            }
         }
         // An owned block is freed by `Backing`'s own drop, after this.
     }

@@ -164,6 +164,81 @@ pub(crate) fn chunk_size(
     }
 }
 
+/// The share of a frame's free memory a split's workers start with, all
+/// together: `1 / WORKER_START_SHARE`. The rest stays in the shared pool.
+///
+/// Small on purpose: a worker that allocates little strands at most its start
+/// slice, so with n workers at most `1 / (WORKER_START_SHARE * n)` of the
+/// pool per idle worker is lost to the others (with 2 workers, one that takes
+/// 90% of the frame still fits). Starting with a slice at all saves every
+/// worker the pool operation of its first allocation.
+pub(crate) const WORKER_START_SHARE: usize = 16;
+
+/// The smallest chunk a worker takes from its frame's pool (unless less
+/// remains, or its share of what remains is less).
+pub(crate) const MIN_POOL_CHUNK: usize = 1024;
+
+/// The start slice of each of `workers` workers in a pool of `len` bytes: an
+/// equal part of `len / WORKER_START_SHARE`, rounded down to `granule` (so
+/// every slice starts on a cache line when the first does). `workers > 0`.
+pub(crate) const fn worker_slice(len: usize, workers: usize, granule: usize) -> usize {
+    debug_assert!(workers > 0 && granule.is_power_of_two());
+    (len / WORKER_START_SHARE / workers) & !(granule - 1)
+}
+
+/// The next chunk a worker takes from a split's pool, as offsets into the
+/// pool: `Ok((start, end))`, or `Err(remaining)` with the bytes usable at
+/// `align` that remain when the request does not fit.
+///
+/// The pool is `len` bytes from address `base`, handed out up to `next`. The
+/// request is `size` bytes at `align`; the worker's current chunk is `last`
+/// bytes; `share` workers share the pool. The chunk starts at `next` and
+/// holds at least the request (with its padding); beyond that it takes
+/// double the worker's last chunk (at least [`MIN_POOL_CHUNK`]), so a busy
+/// worker needs O(log) refills, but never more than `1 / share` of what
+/// remains, so a busy worker cannot starve the others: near the end of the
+/// pool the chunks shrink with what remains, and what a worker leaves unused
+/// at the end of a chunk is less than the request that did not fit there.
+/// The end is rounded up to `granule` (the cache line), so that the next
+/// chunk starts on one and two workers do not write to one cache line.
+///
+/// `size` and `align` come from a `Layout`; `base + len` is the end of a
+/// block, below [`TOP_SLACK`] of the top of the address space.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "plain numbers on purpose: this module stays free of the arena's types"
+)]
+pub(crate) const fn pool_chunk(
+    base: usize,
+    next: usize,
+    len: usize,
+    size: usize,
+    align: usize,
+    granule: usize,
+    last: usize,
+    share: usize,
+) -> Result<(usize, usize), usize> {
+    let avail = len.saturating_sub(next);
+    let at = base + if next < len { next } else { len };
+    let Some(pad) = fit_layout(at, avail, size, align) else {
+        return Err(usable_at(at, avail, align));
+    };
+    let need = pad + size;
+    let doubled = last.saturating_mul(2);
+    let grown = if doubled > MIN_POOL_CHUNK {
+        doubled
+    } else {
+        MIN_POOL_CHUNK
+    };
+    let fair = avail / if share > 0 { share } else { 1 };
+    let grant = if grown < fair { grown } else { fair };
+    let take = if need > grant { need } else { grant };
+    // `take <= avail`, so `end_addr <= base + len`, far from the top.
+    let end_addr = at + take;
+    let end = end_addr + padding_for(end_addr, granule) - base;
+    Ok((next, if end < len { end } else { len }))
+}
+
 /// `bytes` plus a quarter, rounded up to `granule`, plus `slack` (the most a
 /// frame's alignment padding can grow in a block that starts elsewhere),
 /// rounded up again: the block a growing arena keeps after a frame that
@@ -210,6 +285,65 @@ pub(crate) fn grown_capacity(cap: usize, required: usize, min_cap: usize) -> usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pool_chunks_hold_the_request_stay_in_the_pool_and_leave_a_share() {
+        let granule = 64;
+        for base in [0usize, 64, 4096 + 64] {
+            for len in [0usize, 100, 4096, 1 << 20] {
+                for next in [0usize, 64, 1000, 4000, len] {
+                    for size in [1usize, 16, 100, 5000] {
+                        for align in [1usize, 8, 64] {
+                            for last in [0usize, 64, 4096] {
+                                for share in [1usize, 2, 8] {
+                                    let got = pool_chunk(
+                                        base, next, len, size, align, granule, last, share,
+                                    );
+                                    let avail = len.saturating_sub(next);
+                                    match got {
+                                        Ok((start, end)) => {
+                                            assert_eq!(start, next);
+                                            assert!(end <= len);
+                                            let pad = padding_for(base + start, align);
+                                            assert!(start + pad + size <= end);
+                                            // Beyond the request, at most a share of what remains
+                                            // (plus the rounding to the granule).
+                                            let need = pad + size;
+                                            assert!(
+                                                end - start <= need.max(avail / share) + granule
+                                            );
+                                            assert!(end == len || (base + end) % granule == 0);
+                                        }
+                                        Err(remaining) => {
+                                            assert!(remaining < size);
+                                            assert!(fit_layout(
+                                                base + next.min(len),
+                                                avail,
+                                                size,
+                                                align
+                                            )
+                                            .is_none());
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn worker_slices_fit_the_start_share() {
+        for len in [0usize, 63, 4096, 1 << 20] {
+            for workers in [1usize, 2, 3, 8] {
+                let slice = worker_slice(len, workers, 64);
+                assert_eq!(slice % 64, 0);
+                assert!(slice * workers <= len / WORKER_START_SHARE);
+            }
+        }
+    }
 
     #[test]
     fn padding_is_the_distance_to_the_next_multiple() {

@@ -56,8 +56,9 @@ pub enum ArenaError {
         size: usize,
     },
     /// The arena's free memory is lent to a live ephemeral child, made by
-    /// [`Arena::ephemeral`](crate::Arena::ephemeral); allocate from the child, or
-    /// drop it first.
+    /// [`Arena::ephemeral`](crate::Arena::ephemeral), or to the live workers of
+    /// [`Arena::split`](crate::Arena::split); allocate from the child (or the
+    /// workers), or drop it first.
     Sealed,
     /// A length times an element size (or a size plus its alignment) does not fit
     /// in `usize` (more precisely, exceeds `isize::MAX`, the largest object Rust
@@ -80,6 +81,12 @@ pub enum ArenaError {
     /// A [`StaticArenaBlock`](crate::StaticArenaBlock) was asked for its block
     /// a second time: it hands the block out once.
     BlockTaken,
+    /// [`Arena::split`](crate::Arena::split) was asked for no workers: a
+    /// split makes at least one.
+    InvalidWorkerCount {
+        /// The number of workers asked for.
+        count: usize,
+    },
 }
 
 impl fmt::Display for ArenaError {
@@ -108,8 +115,8 @@ impl fmt::Display for ArenaError {
                 crate::ArenaBuilder::MAX_CACHE_LINE_SIZE
             ),
             Self::Sealed => f.write_str(
-                "arena is sealed: its free memory is lent to a live ephemeral arena; \
-                 allocate from that arena or drop it first",
+                "arena is sealed: its free memory is lent to a live ephemeral arena \
+                 (or a split's workers); allocate from that arena or drop it first",
             ),
             Self::SizeOverflow => {
                 f.write_str("size overflow: the requested size does not fit in isize::MAX bytes")
@@ -127,6 +134,10 @@ impl fmt::Display for ArenaError {
             Self::BlockTaken => f.write_str(
                 "the static arena block was taken already: it is handed out once; \
                  keep the arena made from it, or use another block",
+            ),
+            Self::InvalidWorkerCount { count } => write!(
+                f,
+                "invalid worker count {count}: split a frame into at least one worker"
             ),
         }
     }

@@ -17,6 +17,7 @@ mod pod;
 mod serde;
 pub mod str;
 pub mod vec;
+mod workers;
 
 pub use arena::{Arena, ArenaBuilder, Growth};
 pub use arena_block::ArenaBlock;
@@ -34,6 +35,7 @@ pub use pod::{bytes_of, bytes_of_slice, ArenaPod};
 pub use serde::{ArenaHashMapSeed, ArenaStrSeed, ArenaVecSeed};
 pub use str::{ArenaStr, FromUtf16Error, FromUtf8Error};
 pub use vec::ArenaVec;
+pub use workers::Workers;
 
 // The README's examples run as doctests too; the crate docs above are
 // written for docs.rs, the README for the repository.

@@ -48,6 +48,25 @@ pub fn arena(arena: &mut Arena<'_>) {
     }
 }
 
+/// This crate inside a worker of a parallel frame (issue 15): the frame is
+/// reset and split into two workers, and worker 0 makes every allocation,
+/// taking chunks of the frame's pool as it goes (the fast path is the same
+/// `Arena::alloc`; the refills are the difference). The frame needs
+/// [`WORKER_ARENA_BYTES`].
+#[inline(never)]
+pub fn arena_worker(frame: &mut Arena<'_>) {
+    frame.reset();
+    let workers = frame.split(2);
+    let worker = &workers[0];
+    for i in 0..COUNT {
+        black_box(worker.alloc(item(i)));
+    }
+}
+
+/// The frame [`arena_worker`] splits: a tenth more than a round, for worker
+/// 1's start slice and the chunk ends.
+pub const WORKER_ARENA_BYTES: usize = ARENA_BYTES + ARENA_BYTES / 10;
+
 /// bumpalo: `Bump::alloc` into a bump reset at the start of the round.
 #[inline(never)]
 pub fn bumpalo(bump: &mut bumpalo::Bump) {

@@ -759,8 +759,9 @@ impl<'m> Arena<'m> {
         self.max_align.set(self.max_align.get().max(align));
     }
 
-    /// The slow path: take back memory from a dropped child, then retry; take
-    /// an overflow chunk (a growing arena), or explain the failure.
+    /// The slow path: take back memory from a dropped child, then retry; for
+    /// a split's worker, take the next chunk of the frame's pool; take an
+    /// overflow chunk (a growing arena), or explain the failure.
     #[cold]
     #[inline(never)]
     fn alloc_slow(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
@@ -768,33 +769,55 @@ impl<'m> Arena<'m> {
         if let Some(ptr) = self.try_bump(layout) {
             return Ok(ptr);
         }
+        if let Backing::Worker = self.backing {
+            if let Some((chunk_start, chunk_end)) = self.take_pool_chunk(layout) {
+                return self.enter_region(layout, chunk_start, chunk_end);
+            }
+        }
         let held = self.capacity();
         let home = self.end.as_ptr().addr() - self.start.as_ptr().addr();
         match self
             .overflow
             .take_chunk(layout, held, home, self.cache_line)
         {
-            Ok((chunk_start, chunk_end)) => {
-                let (region_start, _) = self.region.get();
-                let cur = self.cur.get().as_ptr().addr();
-                // Counted as if the frame ran on in one block: what was used
-                // here, and the padding the request would have needed here.
-                let in_region =
-                    cur - region_start.as_ptr().addr() + bumping::padding_for(cur, layout.align());
-                self.used_before.set(self.used_before.get() + in_region);
-                self.region.set((chunk_start, chunk_end));
-                self.cur.set(chunk_start);
-                self.limit.set(chunk_end);
-                // The chunk is aligned for `layout` and holds it.
-                self.try_bump(layout).ok_or_else(|| self.exceeded(layout))
-            }
+            Ok((chunk_start, chunk_end)) => self.enter_region(layout, chunk_start, chunk_end),
             Err(Refused::Limit) => Err(self.exceeded(layout)),
             Err(Refused::OutOfMemory(requested)) => Err(ArenaError::OutOfMemory { requested }),
         }
     }
 
-    /// The `CapacityExceeded` error for `layout` in the current region.
+    /// Moves the bump pointer to a fresh region `[chunk_start, chunk_end)`
+    /// (an overflow chunk, or a worker's pool chunk) that holds `layout`, and
+    /// allocates `layout` there.
+    fn enter_region(
+        &self,
+        layout: Layout,
+        chunk_start: NonNull<u8>,
+        chunk_end: NonNull<u8>,
+    ) -> Result<NonNull<u8>, ArenaError> {
+        let (region_start, _) = self.region.get();
+        let cur = self.cur.get().as_ptr().addr();
+        // Counted as if the frame ran on in one block: what was used
+        // here, and the padding the request would have needed here.
+        let in_region =
+            cur - region_start.as_ptr().addr() + bumping::padding_for(cur, layout.align());
+        self.used_before.set(self.used_before.get() + in_region);
+        self.region.set((chunk_start, chunk_end));
+        self.cur.set(chunk_start);
+        self.limit.set(chunk_end);
+        // The chunk holds `layout` (with its padding).
+        self.try_bump(layout).ok_or_else(|| self.exceeded(layout))
+    }
+
+    /// The `CapacityExceeded` error for `layout` in the current region, or
+    /// for a split's worker, in what remains of its frame's pool.
     fn exceeded(&self, layout: Layout) -> ArenaError {
+        if let Backing::Worker = self.backing {
+            return ArenaError::CapacityExceeded {
+                requested: layout.size(),
+                remaining: self.pool_remaining(layout.align()),
+            };
+        }
         let cur = self.cur.get().as_ptr().addr();
         let remaining = self.limit.get().as_ptr().addr().saturating_sub(cur);
         ArenaError::CapacityExceeded {
@@ -858,7 +881,7 @@ impl<'m> Arena<'m> {
         new_size: usize,
     ) -> bool {
         debug_assert!(new_size <= old_size);
-        if self.sealed.get() || !self.is_newest(ptr, old_size) {
+        if self.sealed.get() != Seal::Open || !self.is_newest(ptr, old_size) {
             return false;
         }
         self.record_peak(self.used());

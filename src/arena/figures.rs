@@ -224,8 +224,9 @@ impl<'m> Arena<'m> {
         self.cache_line
     }
 
-    /// Whether a child made by [`ephemeral`](Arena::ephemeral) is alive, so that
-    /// allocating here fails with [`ArenaError::Sealed`].
+    /// Whether a child made by [`ephemeral`](Arena::ephemeral) (or a worker
+    /// made by [`split`](Arena::split)) is alive, so that allocating here
+    /// fails with [`ArenaError::Sealed`].
     ///
     /// # Examples
     ///
@@ -241,7 +242,7 @@ impl<'m> Arena<'m> {
     /// ```
     #[inline]
     pub fn is_sealed(&self) -> bool {
-        self.sealed.get() && self.link.live.load(Ordering::Acquire)
+        self.sealed.get() != Seal::Open && self.link.live.load(Ordering::Acquire) != 0
     }
 
     /// Whether `ptr` points into memory this arena has handed out since its

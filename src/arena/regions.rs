@@ -8,13 +8,19 @@ use super::*;
 impl<'m> Arena<'m> {
     /// If a child was made, either report `Sealed` (it lives) or take its memory
     /// back (it was dropped).
-    pub(super) fn unseal_if_child_dropped(&self) -> Result<(), ArenaError> {
-        if self.sealed.get() {
-            if self.link.live.load(Ordering::Acquire) {
+    pub(crate) fn unseal_if_child_dropped(&self) -> Result<(), ArenaError> {
+        let seal = self.sealed.get();
+        if seal != Seal::Open {
+            // `Acquire`: everything the child (or every worker) did happens
+            // before what this arena does with the memory next.
+            if self.link.live.load(Ordering::Acquire) != 0 {
                 return Err(ArenaError::Sealed);
             }
-            self.sealed.set(false);
+            self.sealed.set(Seal::Open);
             self.limit.set(self.region.get().1);
+            if seal == Seal::Split {
+                self.take_back_pool();
+            }
             self.record_peak(self.link.peak.swap(0, Ordering::Relaxed));
         }
         Ok(())
@@ -189,7 +195,7 @@ impl<'m> Arena<'m> {
         // Where the child starts, counted as if this arena were one block: its
         // peak is reported back from there.
         let offset = self.used() + (child_start.as_ptr().addr() - cur.as_ptr().addr());
-        self.seal();
+        self.seal(Seal::Child, 1);
         Ok(Arena::over(
             child_start,
             region_end,
@@ -223,10 +229,12 @@ impl<'m> Arena<'m> {
         unwrap(self.try_ephemeral_with(growth))
     }
 
-    fn seal(&self) {
-        self.sealed.set(true);
+    /// Lends the free memory out to `children` live arenas (a child, or a
+    /// split's workers).
+    pub(super) fn seal(&self, seal: Seal, children: usize) {
+        self.sealed.set(seal);
         self.limit.set(self.cur.get());
-        self.link.live.store(true, Ordering::Relaxed);
+        self.link.live.store(children, Ordering::Relaxed);
     }
 
     /// Throws away everything allocated in this arena, in O(1): the bump pointer
@@ -281,7 +289,7 @@ impl<'m> Arena<'m> {
         self.rewind();
         // No child can be alive: it would borrow `self`. One that was leaked with
         // `mem::forget` can never be used again.
-        *self.link.live.get_mut() = false;
+        *self.link.live.get_mut() = 0;
     }
 
     /// The bump pointer back to the home block's start.
@@ -290,7 +298,7 @@ impl<'m> Arena<'m> {
         self.limit.set(self.end);
         self.region.set((self.start, self.end));
         self.used_before.set(0);
-        self.sealed.set(false);
+        self.sealed.set(Seal::Open);
     }
 
     /// After a frame that overflowed: free the chunks, and make the home block
