@@ -120,6 +120,12 @@ impl<'m> Arena<'m> {
     /// With rayon, one worker per job:
     ///
     /// ```
+    /// # // Not under Miri: rayon's pool (crossbeam-epoch) casts integers to
+    /// # // pointers, which Miri's strict provenance refuses.
+    /// # #[cfg(miri)]
+    /// # fn main() {}
+    /// # #[cfg(not(miri))]
+    /// # fn main() -> Result<(), arena_memory::ArenaError> {
     /// use arena_memory::{Arena, ArenaStr};
     /// use rayon::prelude::*;
     ///
@@ -138,7 +144,8 @@ impl<'m> Arena<'m> {
     ///     })
     ///     .collect();
     /// assert_eq!(joined, ["ab", "cd"]);
-    /// # Ok::<(), arena_memory::ArenaError>(())
+    /// # Ok(())
+    /// # }
     /// ```
     pub fn try_split(&self, n: usize) -> Result<Workers<'_>, ArenaError> {
         if n == 0 {
