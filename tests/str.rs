@@ -11,6 +11,11 @@ use std::ops::Bound;
 use arena_memory::{format_in, try_format_in, Arena, ArenaError, ArenaStr, ArenaVec};
 use proptest::prelude::*;
 
+#[path = "common/panics.rs"]
+mod panics;
+
+use panics::panic_message;
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: if cfg!(miri) { 4 } else { 256 },
@@ -891,16 +896,6 @@ fn reserve_exact_and_shrink_to_fit_follow_the_vector_rules() {
     let _newer = ArenaStr::from_str_in("y", &arena);
     older.shrink_to_fit();
     assert_eq!(older.capacity(), 8);
-}
-
-/// The message of the panic `f` raises, or `None` when it returns.
-fn panic_message(f: impl FnOnce()) -> Option<String> {
-    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).err()?;
-    let message = payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
-    Some(message.expect("a panic message"))
 }
 
 // std's wording is the one of the toolchain the tests are built with; it

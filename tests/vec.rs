@@ -7,6 +7,11 @@ use std::hash::{Hash, Hasher};
 use arena_memory::{Arena, ArenaError, ArenaVec};
 use proptest::prelude::*;
 
+#[path = "common/panics.rs"]
+mod panics;
+
+use panics::panic_message;
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: if cfg!(miri) { 4 } else { 256 },
@@ -794,16 +799,6 @@ fn as_ptr_and_as_mut_ptr_do_not_materialise_a_reference() {
         assert_eq!(ptr2.read(), 3);
     }
     assert_eq!(vec, [3, 2]);
-}
-
-/// The message of the panic `f` raises, or `None` when it returns.
-fn panic_message(f: impl FnOnce()) -> Option<String> {
-    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).err()?;
-    let message = payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
-    Some(message.expect("a panic message"))
 }
 
 /// Ranges that std refuses for a length of 5, one per way of being wrong.

@@ -8,6 +8,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use arena_memory::{Arena, ArenaError, ArenaVec};
 use proptest::prelude::*;
 
+#[path = "common/panics.rs"]
+mod panics;
+
+use panics::panic_message;
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: if cfg!(miri) { 4 } else { 256 },
@@ -296,15 +301,6 @@ fn the_iterator_yields_from_both_ends() {
     assert_eq!(vec, [9, 9, 5]);
 }
 
-fn panic_message(f: impl FnOnce()) -> String {
-    let payload = catch_unwind(AssertUnwindSafe(f)).unwrap_err();
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap()
-}
-
 #[test]
 fn bad_ranges_panic_like_std_before_the_replacement_is_touched() {
     use std::ops::Bound::{self, Excluded, Included, Unbounded};
@@ -330,15 +326,18 @@ fn bad_ranges_panic_like_std_before_the_replacement_is_touched() {
     for range in cases {
         let std = panic_message(|| {
             model.splice(range, untouchable());
-        });
+        })
+        .expect("std panics");
         assert_ne!(std, "touched", "{range:?}");
         let ours = panic_message(|| {
             vec.splice(range, untouchable());
-        });
+        })
+        .expect("splice panics");
         assert_eq!(ours, std, "splice {range:?}");
         let ours = panic_message(|| {
             let _ = vec.try_splice(range, untouchable());
-        });
+        })
+        .expect("try_splice panics");
         assert_eq!(ours, std, "try_splice {range:?}");
         assert_eq!(vec, [1, 2, 3]);
         assert_eq!(model, [1, 2, 3]);
