@@ -80,10 +80,7 @@ impl<'m> Arena<'m> {
         let ptr = if layout.size() == 0 {
             NonNull::<T>::dangling().cast::<u8>()
         } else {
-            match self.try_bump(layout) {
-                Some(ptr) => ptr,
-                None => self.alloc_slow(layout)?,
-            }
+            self.bump_or_slow(layout)?
         };
         // SAFETY: `ptr` is aligned for `T` and, for a sized `T`, points to
         // `size_of::<T>()` bytes of the block that no other reference covers (the
@@ -426,10 +423,7 @@ impl<'m> Arena<'m> {
             // way. Bumping 0 bytes at alignment 1 always succeeds (`cur <=
             // limit`) and gives the bump pointer itself, so only a non-empty
             // request can reach the slow path.
-            match self.try_bump(layout) {
-                Some(ptr) => ptr,
-                None => self.alloc_slow(layout)?,
-            }
+            self.bump_or_slow(layout)?
         } else {
             self.try_alloc_layout(layout)?
         };
@@ -713,6 +707,14 @@ impl<'m> Arena<'m> {
         if layout.size() == 0 {
             return Ok(dangling_for(layout));
         }
+        self.bump_or_slow(layout)
+    }
+
+    /// The hot path, and the slow path when it gives up: what every
+    /// allocation of a non-empty layout (or of any layout at alignment 1,
+    /// see [`try_bump`](Self::try_bump)) comes down to.
+    #[inline(always)]
+    fn bump_or_slow(&self, layout: Layout) -> Result<NonNull<u8>, ArenaError> {
         match self.try_bump(layout) {
             Some(ptr) => Ok(ptr),
             None => self.alloc_slow(layout),
