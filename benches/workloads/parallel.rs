@@ -128,6 +128,65 @@ pub fn arena_single(frame: &mut Arena<'_>, words: &[String]) -> u64 {
     black_box(sum)
 }
 
+/// The ceiling of any split: the same frame on [`THREADS`] independent
+/// arenas of this crate, one per scoped thread, that share nothing (no split,
+/// no pool, no common block); the main thread reads, then resets each. What a
+/// split adds to this is the price of sharing one frame; what this lacks of
+/// [`THREADS`] times [`arena_single`]'s throughput is the machine's, the
+/// serial read's and the spawn's.
+#[inline(never)]
+pub fn arena_independent(arenas: &mut [Arena<'_>], words: &[String]) -> u64 {
+    let sum = std::thread::scope(|s| {
+        let handles: Vec<_> = arenas
+            .iter_mut()
+            .enumerate()
+            .map(|(t, arena)| s.spawn(move || arena_items(arena, words, t * ITEMS, ITEMS)))
+            .collect();
+        let parts: Vec<&[Item<'_>]> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        checksum(&parts)
+    });
+    for arena in arenas {
+        arena.reset();
+    }
+    black_box(sum)
+}
+
+/// Rounds of [`spin`] per item: about the time of one item's allocations
+/// on one thread of this machine.
+pub const SPIN_PER_ITEM: u64 = 16;
+
+/// A CPU-bound control with no memory traffic at all: a multiply-xorshift
+/// chain of `rounds` steps. On [`THREADS`] threads against one it shows how
+/// much of a second core this machine gives to pure computation, the most
+/// any allocator can get out of it.
+#[inline(never)]
+pub fn spin(seed: u64, rounds: u64) -> u64 {
+    let mut x = seed;
+    for i in 0..rounds {
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i) ^ (x >> 29);
+    }
+    black_box(x)
+}
+
+/// [`spin`] for all `THREADS * ITEMS` items, split over [`THREADS`] scoped
+/// threads (`threads` = `THREADS`) or on the calling thread (`threads` = 1).
+#[inline(never)]
+pub fn spin_frame(threads: usize) -> u64 {
+    let total = (THREADS * ITEMS) as u64 * SPIN_PER_ITEM;
+    if threads == 1 {
+        return spin(black_box(1), total);
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| s.spawn(move || spin(black_box(t as u64 + 1), total / threads as u64)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .fold(0, |a, b| a ^ b)
+    })
+}
+
 /// One thread's items from a bumpalo-herd member.
 #[inline(never)]
 fn herd_items<'h>(
