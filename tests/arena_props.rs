@@ -199,7 +199,7 @@ proptest! {
     #[test]
     fn allocations_never_overlap_and_figures_agree_with_the_model(
         capacity in 1usize..MAX_CAPACITY,
-        ops in proptest::collection::vec(op(), 1..120),
+        ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 40 } else { 120 }),
     ) {
         let mut block = Box::new(Block([core::mem::MaybeUninit::uninit(); MAX_CAPACITY]));
         let base = block.0.as_ptr() as usize;

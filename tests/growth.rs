@@ -577,7 +577,7 @@ proptest! {
     #[test]
     fn nested_scopes_over_growing_arenas_keep_every_allocation(
         block in 64usize..800,
-        ops in proptest::collection::vec(op(), 1..60),
+        ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 25 } else { 60 }),
     ) {
         let mut arena = Arena::builder()
             .growth(Growth::UNLIMITED)

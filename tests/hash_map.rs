@@ -157,7 +157,7 @@ proptest! {
     fn behaves_like_hash_map(
         arena_bytes in 64usize..2048,
         capacity in 0usize..12,
-        ops in proptest::collection::vec(op(), 1..100),
+        ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 40 } else { 100 }),
     ) {
         let arena = Arena::with_capacity(arena_bytes);
         let Ok(mut map) = ArenaHashMap::<u32, u64>::try_with_capacity_in(capacity, &arena) else {
@@ -582,7 +582,8 @@ fn a_per_frame_map_grows_and_keeps_its_entries() {
         {
             let mut map = ArenaHashMap::<u32, u64>::with_capacity_in(4, &frame);
             let mut model = HashMap::new();
-            for key in 0..300u32 {
+            // Under Miri 100 keys still grow the table several times (from 4).
+            for key in 0..if cfg!(miri) { 100u32 } else { 300 } {
                 map.insert(key, u64::from(key) * 3);
                 model.insert(key, u64::from(key) * 3);
             }

@@ -139,7 +139,7 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn behaves_like_string(arena_bytes in 32usize..256, ops in proptest::collection::vec(op(), 1..60)) {
+    fn behaves_like_string(arena_bytes in 32usize..256, ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 25 } else { 60 })) {
         let arena = Arena::with_capacity(arena_bytes);
         let mut string = ArenaStr::new_in(&arena);
         let mut model = String::new();

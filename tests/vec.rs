@@ -64,7 +64,7 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn behaves_like_vec(arena_bytes in 64usize..512, ops in proptest::collection::vec(op(), 1..80)) {
+    fn behaves_like_vec(arena_bytes in 64usize..512, ops in proptest::collection::vec(op(), 1..if cfg!(miri) { 30 } else { 80 })) {
         let arena = Arena::with_capacity(arena_bytes);
         let mut vec = ArenaVec::<u32>::new_in(&arena);
         let mut model: Vec<u32> = Vec::new();
