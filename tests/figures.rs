@@ -428,20 +428,34 @@ fn contains_covers_the_earlier_blocks_of_a_growing_frame_and_nothing_else() {
 }
 
 #[test]
-fn contains_nothing_of_a_home_block_the_frame_went_past_untouched() {
+fn a_home_block_the_frame_went_past_untouched_counts_whole_from_the_first_chunk_on() {
     let mut block = arena_memory::ArenaBlock::<1024>::new();
     let home_start = block.as_ptr() as usize;
-    let arena = Arena::builder().growth(Growth::UNLIMITED).build(&mut block);
+    let mut arena = Arena::builder().growth(Growth::UNLIMITED).build(&mut block);
+    let home_end = home_start + 1024;
+    let home_probes = [home_start, home_start + 512, home_end - 1];
+    let contains =
+        |arena: &Arena<'_>, addr: usize| arena.contains(core::ptr::without_provenance(addr));
     // The first allocation is larger than the whole home block: it opens a
-    // chunk, and the home block hands out nothing this frame.
+    // chunk, and the home block hands out nothing this frame. It is an
+    // earlier block of the frame all the same, and counts whole, with one
+    // chunk as with two.
     let in_chunk = arena.alloc_bytes(4000).as_ptr();
     assert_eq!(arena.overflow_chunks(), 1);
     assert!(arena.contains(in_chunk));
-    for addr in [home_start, home_start + 512, home_start + 1023] {
-        let ptr = core::ptr::without_provenance::<u8>(addr);
-        assert!(
-            !arena.contains(ptr),
-            "{addr:#x} in the untouched home block"
-        );
+    for addr in home_probes {
+        assert!(contains(&arena, addr), "{addr:#x} with one chunk");
     }
+    assert!(!contains(&arena, home_end), "one past the home block");
+    let in_second = arena.alloc_bytes(40_000).as_ptr();
+    assert_eq!(arena.overflow_chunks(), 2);
+    assert!(arena.contains(in_second));
+    for addr in home_probes {
+        assert!(contains(&arena, addr), "{addr:#x} with two chunks");
+    }
+    // After the reset the frame is back in (a block for) the home: nothing
+    // of the last frame's chunks is contained.
+    arena.reset();
+    assert!(!arena.contains(in_chunk));
+    assert!(!arena.contains(in_second));
 }

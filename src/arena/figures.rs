@@ -248,7 +248,8 @@ impl<'m> Arena<'m> {
     /// Whether `ptr` points into memory this arena has handed out since its
     /// last reset: the used part of its current block, or an earlier block of
     /// the frame (a growing arena's home block or overflow chunks, whose unused
-    /// tails count too).
+    /// tails count too). Once a frame has moved on to an overflow chunk, its
+    /// home block counts whole, even if the frame allocated nothing there.
     ///
     /// # Examples
     ///
@@ -269,8 +270,10 @@ impl<'m> Arena<'m> {
             // The current block: only what was handed out, not its free tail.
             return addr < self.cur.get().as_ptr().addr();
         }
-        // Earlier regions of this frame: the home block, and chunks.
-        self.used_before.get() > 0
+        // Earlier regions of this frame: the home block, and chunks. There are
+        // some exactly when the current region is not the home block (a
+        // reset returns to it, and then no chunk is asked about).
+        region_start != self.start
             && ((self.start.as_ptr().addr() <= addr && addr < self.end.as_ptr().addr())
                 || self.overflow.contains(addr))
     }
