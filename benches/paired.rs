@@ -14,8 +14,10 @@
 //!
 //! Workloads: `strings_push_str`, `strings_format` (reference: bump-scope),
 //! `hash_map_u32` (reference: hashbrown with the global allocator), `frame`
-//! (reference: the no-allocator floor). The single-threaded workloads only:
-//! the parallel frame needs both cores, see `parallel.rs`.
+//! (reference: the no-allocator floor), `parallel_2_threads` (workload 7,
+//! reference: this crate's split on 2 threads) and `parallel_cpu_control`
+//! (pure computation on 2 threads and on 1); the last two need both cores
+//! idle.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -30,6 +32,8 @@ mod frame;
     reason = "the hasher variants are criterion's second group, not a target"
 )]
 mod hash_map;
+#[path = "workloads/parallel.rs"]
+mod parallel;
 #[path = "workloads/strings.rs"]
 mod strings;
 
@@ -186,6 +190,83 @@ fn main() {
                             black_box(hash_map::bump_scope(&keys, &mut bump_scope)),
                             expected
                         );
+                    }),
+                ),
+            ],
+        );
+    }
+    if wanted("parallel_2_threads") {
+        let words = parallel::words();
+        let expected = parallel::expected(&words);
+        let mut frame = Arena::try_with_capacity(parallel::ARENA_BYTES).expect("the frame's block");
+        let mut single =
+            Arena::try_with_capacity(parallel::ARENA_BYTES).expect("the frame's block");
+        let mut arenas: Vec<Arena<'static>> = (0..parallel::THREADS)
+            .map(|_| {
+                Arena::try_with_capacity(parallel::ARENA_BYTES / parallel::THREADS)
+                    .expect("a thread's block")
+            })
+            .collect();
+        let mut herd = bumpalo_herd::Herd::new();
+        let mut blink = blink_alloc::SyncBlinkAlloc::new();
+        paired(
+            "parallel_2_threads",
+            0,
+            vec![
+                (
+                    "arena_memory",
+                    Box::new(|| {
+                        assert_eq!(parallel::arena(&mut frame, &words), expected);
+                    }),
+                ),
+                (
+                    "arena_memory_independent_arenas",
+                    Box::new(|| {
+                        assert_eq!(parallel::arena_independent(&mut arenas, &words), expected);
+                    }),
+                ),
+                (
+                    "blink_alloc_sync",
+                    Box::new(|| {
+                        assert_eq!(parallel::blink(&mut blink, &words), expected);
+                    }),
+                ),
+                (
+                    "bumpalo_herd",
+                    Box::new(|| {
+                        assert_eq!(parallel::bumpalo_herd(&mut herd, &words), expected);
+                    }),
+                ),
+                (
+                    "arena_memory_1_thread",
+                    Box::new(|| {
+                        assert_eq!(parallel::arena_single(&mut single, &words), expected);
+                    }),
+                ),
+                (
+                    "std_global",
+                    Box::new(|| {
+                        assert_eq!(parallel::std_global(&words), expected);
+                    }),
+                ),
+            ],
+        );
+    }
+    if wanted("parallel_cpu_control") {
+        paired(
+            "parallel_cpu_control",
+            0,
+            vec![
+                (
+                    "spin_2_threads",
+                    Box::new(|| {
+                        black_box(parallel::spin_frame(parallel::THREADS));
+                    }),
+                ),
+                (
+                    "spin_1_thread",
+                    Box::new(|| {
+                        black_box(parallel::spin_frame(1));
                     }),
                 ),
             ],
