@@ -622,7 +622,7 @@ fn into_iter_skips_from_where_it_is_as_vec_does() {
                     back,
                 )
             };
-            let std = || taken(elems.to_vec().into_iter(), front, back);
+            let std = || taken(Vec::from(elems).into_iter(), front, back);
             assert_eq!(ours().count(), std().count(), "{at:?}");
             assert_eq!(ours().last(), std().last(), "{at:?}");
             for n in 0..=elems.len() {
