@@ -54,5 +54,7 @@ if [ "${MUTANTS_NO_ALLOC:-0}" = 1 ]; then
         -f src/arena/overflow.rs --re "$stub" "$@"
 fi
 
+# `std` compiles `io::Write for ArenaVec<'_, u8>` (src/vec.rs) and its test in
+# tests/vec_std.rs; without it that impl's mutants would be reported missed.
 exec nice -n 19 cargo mutants --jobs 1 --workspace --test-workspace=true \
-    --exclude-re "$stub" "${targets[@]}" "$@"
+    --features std --exclude-re "$stub" "${targets[@]}" "$@"

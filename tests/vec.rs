@@ -862,6 +862,59 @@ fn bad_ranges_panic_with_vecs_messages() {
     }
 }
 
+/// Every way of writing a range over five elements (each bound unbounded, or
+/// included or excluded at 0 to 6): `drain`, `extend_from_within` and
+/// `extract_if` take the elements `Vec`'s take, or panic with its message.
+#[test]
+fn every_range_selects_what_vecs_select() {
+    use std::ops::Bound::{self, Excluded, Included, Unbounded};
+    let bounds: Vec<Bound<usize>> = [Unbounded]
+        .into_iter()
+        .chain((0..=6).flat_map(|i| [Included(i), Excluded(i)]))
+        .collect();
+    let init = [1u32, 2, 3, 4, 5];
+    for &start in &bounds {
+        for &end in &bounds {
+            let range = (start, end);
+            let arena = Arena::with_capacity(256);
+            let mut vec = ArenaVec::from_slice_in(&init, &arena);
+            let mut model = init.to_vec();
+            let (mut ours, mut std) = (Vec::new(), Vec::new());
+            assert_eq!(
+                panic_message(|| ours = vec.drain(range).collect()),
+                panic_message(|| std = model.drain(range).collect()),
+                "drain {range:?}"
+            );
+            assert_eq!(
+                (&ours, vec.as_slice()),
+                (&std, &model[..]),
+                "drain {range:?}"
+            );
+            let mut vec = ArenaVec::from_slice_in(&init, &arena);
+            let mut model = init.to_vec();
+            assert_eq!(
+                panic_message(|| vec.extend_from_within(range)),
+                panic_message(|| model.extend_from_within(range)),
+                "extend_from_within {range:?}"
+            );
+            assert_eq!(vec, model, "extend_from_within {range:?}");
+            let mut vec = ArenaVec::from_slice_in(&init, &arena);
+            let mut model = init.to_vec();
+            let odd = |x: &mut u32| *x % 2 == 1;
+            assert_eq!(
+                panic_message(|| ours = vec.extract_if(range, odd).collect()),
+                panic_message(|| std = model.extract_if(range, odd).collect()),
+                "extract_if {range:?}"
+            );
+            assert_eq!(
+                (&ours, vec.as_slice()),
+                (&std, &model[..]),
+                "extract_if {range:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn pushes_past_capacity_double_the_newest_buffer_in_place() {
     let arena = Arena::with_capacity(4096);

@@ -342,6 +342,37 @@ fn extract_if_panicking_keeps_the_rest() {
     }
 }
 
+/// `extract_if` hints at most the elements left in its range, as std's does,
+/// and its `Debug` shows how far it got.
+#[test]
+fn extract_if_hints_at_most_the_elements_left_in_its_range_as_std_does() {
+    let arena = Arena::with_capacity(256);
+    let mut v = ArenaVec::from_slice_in(&[1u32, 2, 3, 4, 5, 6, 7], &arena);
+    let mut model = v.to_vec();
+    {
+        let mut ours = v.extract_if(1..6, |x| *x % 2 == 0);
+        let mut std = model.extract_if(1..6, |x| *x % 2 == 0);
+        assert_eq!(
+            format!("{ours:?}"),
+            "ExtractIf { next: 1, end: 6, removed: 0, .. }"
+        );
+        loop {
+            assert_eq!(ours.size_hint(), std.size_hint());
+            let next = ours.next();
+            assert_eq!(next, std.next());
+            if next.is_none() {
+                break;
+            }
+        }
+        assert_eq!(
+            format!("{ours:?}"),
+            "ExtractIf { next: 6, end: 6, removed: 3, .. }"
+        );
+    }
+    assert_eq!(v, model);
+    assert_eq!(v, [1, 3, 5, 7]);
+}
+
 #[test]
 fn resize_with_panicking_keeps_what_std_keeps() {
     for panic_at in 0..4 {
@@ -563,8 +594,53 @@ fn into_iter_slices_match_vec() {
     assert_eq!(iter.as_slice(), model.as_slice());
     iter.as_mut_slice()[0] = 20;
     model.as_mut_slice()[0] = 20;
+    assert_eq!(iter.as_mut_slice(), model.as_mut_slice());
     assert_eq!(iter.as_slice(), model.as_slice());
     assert_eq!(iter.collect::<Vec<_>>(), model.collect::<Vec<_>>());
+}
+
+/// `nth`, `nth_back`, `count` and `last` skip from where the iterator is,
+/// after elements were taken from either end, as std's `vec::IntoIter` does.
+#[test]
+fn into_iter_skips_from_where_it_is_as_vec_does() {
+    /// `iter` after `front` elements were taken from its front, `back` from its back.
+    fn taken<I: DoubleEndedIterator>(mut iter: I, front: usize, back: usize) -> I {
+        iter.by_ref().take(front).for_each(drop);
+        iter.by_ref().rev().take(back).for_each(drop);
+        iter
+    }
+    let elems = [1, 2, 3, 4, 5, 6];
+    for front in 0..=elems.len() {
+        for back in 0..=elems.len() - front {
+            let at = (front, back);
+            // Room for every vector made below (16, of 24 bytes each).
+            let arena = Arena::with_capacity(1024);
+            let ours = || {
+                taken(
+                    ArenaVec::from_slice_in(&elems, &arena).into_iter(),
+                    front,
+                    back,
+                )
+            };
+            let std = || taken(Vec::from(elems).into_iter(), front, back);
+            assert_eq!(ours().count(), std().count(), "{at:?}");
+            assert_eq!(ours().last(), std().last(), "{at:?}");
+            for n in 0..=elems.len() {
+                let (mut ours, mut std) = (ours(), std());
+                assert_eq!(ours.nth(n), std.nth(n), "{at:?} nth({n})");
+                assert_eq!(ours.as_slice(), std.as_slice(), "{at:?} after nth({n})");
+            }
+            for n in 0..=elems.len() {
+                let (mut ours, mut std) = (ours(), std());
+                assert_eq!(ours.nth_back(n), std.nth_back(n), "{at:?} nth_back({n})");
+                assert_eq!(
+                    ours.as_slice(),
+                    std.as_slice(),
+                    "{at:?} after nth_back({n})"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -575,9 +651,17 @@ fn drain_as_slice_and_double_ended_match_vec() {
     {
         let mut d = v.drain(1..5);
         let mut m = model.drain(1..5);
-        assert_eq!(d.len(), m.len());
-        assert_eq!((d.next(), d.next_back()), (m.next(), m.next_back()));
-        assert_eq!(d.as_slice(), m.as_slice());
+        loop {
+            assert_eq!(d.len(), m.len());
+            assert_eq!(d.as_slice(), m.as_slice());
+            assert_eq!(format!("{d:?}"), format!("{m:?}"));
+            let (front, back) = (d.next(), m.next());
+            assert_eq!(front, back);
+            if front.is_none() {
+                break;
+            }
+            assert_eq!(d.next_back(), m.next_back());
+        }
     }
     assert_eq!(v, model);
     // Leaked: the vector keeps the elements before the range (std does too).

@@ -204,13 +204,12 @@ fn range_fail(start: usize, end: usize, len: usize) -> ! {
     if start > len {
         panic!("range start index {start} out of range for slice of length {len}");
     }
-    if end > len {
-        panic!("range end index {end} out of range for slice of length {len}");
-    }
     if start > end {
         panic!("slice index starts at {start} but ends at {end}");
     }
-    // Left: an included end equal to `len`, or an excluded start equal to the
-    // end; std reports both as the end being out of range.
+    // Left: a bad end (`resolve_range` passes a start of 0 with it), or an
+    // excluded start equal to the end; std reports both as the end being out
+    // of range. (A separate `end > len` test before `start > end` would
+    // print the same for every call: a bad start comes with an end `<= len`.)
     panic!("range end index {end} out of range for slice of length {len}");
 }
