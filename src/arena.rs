@@ -162,7 +162,8 @@ pub struct Arena<'m> {
     cache_line: usize,
     /// What a child of this arena reports back through.
     link: ChildLink,
-    /// The parent's link, for a child; with the offset of `start` in the parent.
+    /// The parent's link, for a child; with the offset of `start` in the parent
+    /// (0 for a split's workers, which do not report a peak through it).
     parent: Option<(&'m ChildLink, usize)>,
     /// Who owns the block, what to do with it on drop, and whether this is a
     /// split's worker (read in the slow path and on drop, with or without

@@ -566,6 +566,117 @@ fn split_of_zero_panics_with_the_message() {
     let _ = frame.split(0);
 }
 
+/// Fills what `worker` holds now, so that its next allocation takes a chunk.
+fn fill(worker: &Arena<'_>) {
+    let left = worker.remaining();
+    worker.alloc_bytes(left).fill(7);
+    assert_eq!(worker.remaining(), 0);
+}
+
+#[test]
+fn every_worker_starts_on_a_slice_of_its_own_and_refills_take_doubling_chunks() {
+    let frame = Arena::with_capacity(1 << 20);
+    // How far the workers' bump pointers reach when nobody allocates.
+    let untouched = {
+        drop(frame.split(3));
+        frame.used()
+    };
+    let mut frame = frame;
+    frame.reset();
+    let workers = frame.split(3);
+    // Each worker starts with room of its own (1/16 of the pool, split
+    // three ways, in whole cache lines): filling it takes nothing more.
+    let slice = workers[0].remaining();
+    assert!(slice >= 64 && slice % 64 == 0, "{slice}");
+    for worker in workers.iter() {
+        assert_eq!(worker.remaining(), slice);
+        assert_eq!(worker.capacity(), slice);
+        fill(worker);
+    }
+    // Refills: each chunk doubles the worker's last one (the first doubles
+    // its start slice), as long as the pool has room for that.
+    let worker = &workers[1];
+    let mut last = slice;
+    for _ in 0..3 {
+        worker.alloc_bytes(8).fill(1);
+        let chunk = worker.remaining() + 8;
+        assert!(
+            chunk >= 2 * last && chunk < 2 * last + 64,
+            "{chunk} after {last}"
+        );
+        fill(worker);
+        last = chunk;
+    }
+    drop(workers);
+    // Filling the start slices moved nothing: only the refills count on top.
+    assert_eq!(
+        frame.used(),
+        untouched + (2 * slice + 4 * slice + 8 * slice)
+    );
+}
+
+#[test]
+fn the_start_slices_are_a_sixteenth_of_the_pool_in_whole_cache_lines() {
+    // A fresh frame starts on a cache line; the worker structs come first,
+    // the pool (what follows them) starts at the next cache line.
+    let structs = mem::size_of::<Arena<'_>>();
+    for n in [1usize, 2, 3] {
+        for extra in (0..40).map(|k| k * 24) {
+            let frame = Arena::with_capacity(4096 + extra);
+            let end = frame.capacity();
+            let pool_start = (n * structs).next_multiple_of(64).min(end);
+            let expected = ((end - pool_start) / 16 / n) & !63;
+            let workers = frame.split(n);
+            for worker in workers.iter() {
+                assert_eq!(worker.remaining(), expected, "n {n}, capacity {end}");
+            }
+        }
+    }
+    // A frame with no room after the structs gives workers that start empty.
+    let frame = Arena::with_capacity(structs);
+    let workers = frame.split(1);
+    assert_eq!(workers[0].remaining(), 0);
+}
+
+#[test]
+fn a_pool_exhausted_at_a_large_alignment_names_exactly_what_still_fits() {
+    let mut frame = Arena::with_capacity(64 * 1024);
+    for skew in [0usize, 8, 200] {
+        frame.alloc_bytes(skew);
+        let workers = frame.split(2);
+        let worker = &workers[0];
+        let huge = Layout::from_size_align(1 << 20, 4096).unwrap();
+        let Err(ArenaError::CapacityExceeded { remaining, .. }) = worker.try_alloc_layout(huge)
+        else {
+            panic!("1 MiB fits a 64 KiB frame")
+        };
+        // What the error names as remaining at this alignment fits, and
+        // one byte more does not.
+        let fits = Layout::from_size_align(remaining, 4096).unwrap();
+        let over = Layout::from_size_align(remaining + 1, 4096).unwrap();
+        assert!(worker.try_alloc_layout(over).is_err(), "skew {skew}");
+        let block = worker.try_alloc_layout(fits).expect("what the error named");
+        assert_eq!(block.as_ptr().cast::<u8>().addr() % 4096, 0);
+        drop(workers);
+        frame.reset();
+    }
+}
+
+#[test]
+fn workers_debug_as_the_list_of_their_arenas() {
+    let frame = Arena::with_capacity(16 * 1024);
+    let workers = frame.split(3);
+    workers[1].alloc_bytes(100);
+    let text = format!("{workers:?}");
+    assert_eq!(text, format!("{:?}", &workers[..]));
+    assert!(
+        text.starts_with("[Arena {") && text.ends_with("}]"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Arena {").count(), 3, "{text}");
+    assert_eq!(text.matches("used: 100,").count(), 1, "{text}");
+}
+
 #[test]
 fn leaked_workers_leave_the_frame_sealed_until_its_reset() {
     let mut frame = Arena::with_capacity(4096);

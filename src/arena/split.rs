@@ -166,18 +166,15 @@ impl<'m> Arena<'m> {
         // `align_offset`, so that Miri's symbolic alignment check follows the
         // proof that each start slice is aligned to the cache line.
         let pad = cur.as_ptr().align_offset(self.cache_line);
-        let (first, slice) = if pad < len {
-            (pad, bumping::worker_slice(len - pad, n, self.cache_line))
-        } else {
-            (len, 0)
-        };
+        // Past the region's end (a full arena) the workers start empty.
+        let first = pad.min(len);
+        let slice = bumping::worker_slice(len - first, n, self.cache_line);
         self.link.pool_base.store(cur.as_ptr(), Ordering::Relaxed);
         self.link.pool_len.store(len, Ordering::Relaxed);
         self.link.pool_share.store(n, Ordering::Relaxed);
         self.link
             .pool_next
             .store(first + n * slice, Ordering::Relaxed);
-        let offset = self.used() + first;
         self.seal(Seal::Split, n);
         for i in 0..n {
             // SAFETY: (both) `first + n * slice <= len` (`worker_slice` takes
@@ -189,7 +186,10 @@ impl<'m> Arena<'m> {
                 start,
                 end,
                 self.cache_line,
-                Some((&self.link, offset + i * slice)),
+                // No offset: a worker reports no peak through the link
+                // (its chunks are not contiguous from its start); the frame
+                // counts the pool whole when the last worker is gone.
+                Some((&self.link, 0)),
                 Backing::Worker,
                 self.growth(),
             );
