@@ -68,18 +68,9 @@ fn parallel(c: &mut Criterion) {
             for _ in 0..iters {
                 let start = Instant::now();
                 let mut workers = frame.split(THREADS);
-                std::thread::scope(|s| {
-                    let handles: Vec<_> = workers
-                        .iter_mut()
-                        .enumerate()
-                        .map(|(t, worker)| {
-                            let words = &words;
-                            s.spawn(move || workload::arena_items(worker, words, t * ITEMS, ITEMS))
-                        })
-                        .collect();
-                    let parts: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+                workload::items_on_threads(&mut workers, &words, |parts| {
                     timed += start.elapsed();
-                    black_box(workload::checksum(&parts));
+                    black_box(workload::checksum(parts));
                 });
                 drop(workers);
                 frame.reset();
@@ -92,18 +83,9 @@ fn parallel(c: &mut Criterion) {
             let mut timed = Duration::ZERO;
             for _ in 0..iters {
                 let start = Instant::now();
-                std::thread::scope(|s| {
-                    let handles: Vec<_> = arenas
-                        .iter_mut()
-                        .enumerate()
-                        .map(|(t, arena)| {
-                            let words = &words;
-                            s.spawn(move || workload::arena_items(arena, words, t * ITEMS, ITEMS))
-                        })
-                        .collect();
-                    let parts: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+                workload::items_on_threads(&mut arenas, &words, |parts| {
                     timed += start.elapsed();
-                    black_box(workload::checksum(&parts));
+                    black_box(workload::checksum(parts));
                 });
                 for arena in &mut arenas {
                     arena.reset();

@@ -99,20 +99,31 @@ pub fn arena_items<'w>(
     items.into_slice()
 }
 
+/// Each arena's items on a scoped thread of its own (arena `t` makes items
+/// `t * ITEMS ..`); `read` gets all of them on the calling thread after the
+/// join. The arenas are a split's workers or independent arenas.
+pub fn items_on_threads<R>(
+    arenas: &mut [Arena<'_>],
+    words: &[String],
+    read: impl FnOnce(&[&[Item<'_>]]) -> R,
+) -> R {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = arenas
+            .iter_mut()
+            .enumerate()
+            .map(|(t, arena)| s.spawn(move || arena_items(arena, words, t * ITEMS, ITEMS)))
+            .collect();
+        let parts: Vec<&[Item<'_>]> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        read(&parts)
+    })
+}
+
 /// This crate: the frame split into [`THREADS`] workers, one per scoped
 /// thread; the main thread reads the results, drops the workers, resets.
 #[inline(never)]
 pub fn arena(frame: &mut Arena<'_>, words: &[String]) -> u64 {
     let mut workers = frame.split(THREADS);
-    let sum = std::thread::scope(|s| {
-        let handles: Vec<_> = workers
-            .iter_mut()
-            .enumerate()
-            .map(|(t, worker)| s.spawn(move || arena_items(worker, words, t * ITEMS, ITEMS)))
-            .collect();
-        let parts: Vec<&[Item<'_>]> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-        checksum(&parts)
-    });
+    let sum = items_on_threads(&mut workers, words, checksum);
     drop(workers);
     frame.reset();
     black_box(sum)
@@ -136,15 +147,7 @@ pub fn arena_single(frame: &mut Arena<'_>, words: &[String]) -> u64 {
 /// serial read's and the spawn's.
 #[inline(never)]
 pub fn arena_independent(arenas: &mut [Arena<'_>], words: &[String]) -> u64 {
-    let sum = std::thread::scope(|s| {
-        let handles: Vec<_> = arenas
-            .iter_mut()
-            .enumerate()
-            .map(|(t, arena)| s.spawn(move || arena_items(arena, words, t * ITEMS, ITEMS)))
-            .collect();
-        let parts: Vec<&[Item<'_>]> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-        checksum(&parts)
-    });
+    let sum = items_on_threads(arenas, words, checksum);
     for arena in arenas {
         arena.reset();
     }
